@@ -1,0 +1,91 @@
+import { configuredLevel, type Config } from './config';
+import {
+  formatMessage,
+  type Finding,
+  type Fix,
+  type FixSpec,
+  type Host,
+  type Rule,
+  type Severity,
+} from './rule';
+import { isSuppressed, type Suppressions } from './suppress';
+import type { TextDoc } from './text';
+
+export interface AnalyzeInput<M extends { doc: TextDoc }> {
+  model: M;
+  rules: readonly Rule<M>[];
+  suppressions: Suppressions;
+  config: Config;
+  host: Host;
+}
+
+export interface AnalyzeResult {
+  findings: Finding[];
+  /** Rules that threw. The rest of the analysis still runs; the host logs these. */
+  internalErrors: { ruleId: string; error: string }[];
+}
+
+/** Runs rules over a parsed model. Pure and synchronous: the same input always gives the same findings. */
+export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): AnalyzeResult {
+  const { model, config, suppressions, host } = input;
+  const findings: Finding[] = [];
+  const internalErrors: AnalyzeResult['internalErrors'] = [];
+  const settings = { trustedRegistries: config.trustedRegistries };
+  for (const rule of input.rules) {
+    const level = configuredLevel(config, rule.id, rule.aliases);
+    if (level === 'off') continue;
+    if (level === undefined && config.onlyRecommended && !rule.recommended) continue;
+    const severity: Severity = level ?? rule.severity;
+    try {
+      rule.check({
+        doc: model.doc,
+        model,
+        host,
+        settings,
+        report(r) {
+          if (isSuppressed(suppressions, rule.id, rule.aliases, r.at)) return;
+          const template = rule.messages[r.messageId] ?? r.messageId;
+          const make = r.fix;
+          let cached: Fix[] | undefined;
+          findings.push({
+            ruleId: rule.id,
+            severity,
+            message: formatMessage(template, r.data),
+            range: r.at,
+            fixable: make !== undefined && rule.fix !== null,
+            fixes() {
+              if (cached) return cached;
+              cached = [];
+              if (!make) return cached;
+              let specs: FixSpec | readonly FixSpec[] | undefined;
+              try {
+                specs = make();
+              } catch (e) {
+                internalErrors.push({ ruleId: rule.id, error: String((e as Error).stack ?? e) });
+                return cached;
+              }
+              const list = specs === undefined ? [] : Array.isArray(specs) ? specs : [specs as FixSpec];
+              cached = list.map((s, i) => ({
+                title: s.title,
+                kind: s.kind ?? rule.fix ?? 'unsafe',
+                edits: s.edits,
+                creates: s.creates ?? [],
+                preferred: i === 0,
+              }));
+              return cached;
+            },
+          });
+        },
+      });
+    } catch (e) {
+      internalErrors.push({ ruleId: rule.id, error: String((e as Error).stack ?? e) });
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+  return { findings, internalErrors };
+}

@@ -1,0 +1,112 @@
+import type { Range, TextDoc, TextEdit } from './text';
+
+export type Language = 'dockerfile' | 'compose' | 'kubernetes';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type FixKind = 'safe' | 'unsafe';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** A file a fix creates next to the document (for example a .dockerignore). Never overwrites. */
+export interface FileCreate {
+  /** Path relative to the directory of the document being fixed. */
+  path: string;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  kind: FixKind;
+  edits: TextEdit[];
+  creates: FileCreate[];
+  /** The main fix of a finding, offered first and marked preferred in the editor. */
+  preferred: boolean;
+}
+
+export interface FixSpec {
+  title: string;
+  edits: TextEdit[];
+  creates?: FileCreate[];
+  /** Defaults to the rule's own fix kind. */
+  kind?: FixKind;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Fixes are computed only when asked for: most findings are never fixed. */
+  fixes(): Fix[];
+  fixable: boolean;
+}
+
+export interface RuleDocs {
+  summary: string;
+  /** Why a senior engineer would want this, and when it does not fire. */
+  rationale: string;
+  /** A complete file the rule reports on. */
+  bad: string;
+  /** The same file, corrected: the rule stays quiet. */
+  good: string;
+}
+
+/** What a rule may ask of the world outside the document. Answers are synchronous and cheap. */
+export interface Host {
+  /**
+   * Whether a path relative to the document's directory exists. `undefined` means unknown (an unsaved
+   * or virtual document): rules that depend on the answer stay quiet.
+   */
+  exists(relativePath: string): boolean | undefined;
+}
+
+export interface AnalysisSettings {
+  /** Registries whose images are trusted (from .hadolint.yaml trustedRegistries). Empty: all. */
+  trustedRegistries: readonly string[];
+}
+
+export interface Report {
+  at: Range;
+  messageId: string;
+  /** Values for `{name}` placeholders in the message. */
+  data?: Record<string, string | number>;
+  fix?: () => FixSpec | readonly FixSpec[] | undefined;
+}
+
+export interface RuleContext<M> {
+  readonly doc: TextDoc;
+  readonly model: M;
+  readonly host: Host;
+  readonly settings: AnalysisSettings;
+  report(report: Report): void;
+}
+
+export interface RuleMeta {
+  /** `<language>/<kebab-name>`, equal to the rule's path under rules/. */
+  id: string;
+  language: Language;
+  severity: Severity;
+  recommended: boolean;
+  /** Namespaced ids of the same check in other tools, e.g. `hadolint:DL3002`. */
+  aliases: readonly string[];
+  fix: FixKind | null;
+  messages: Record<string, string>;
+  docs: RuleDocs;
+}
+
+export interface Rule<M = unknown> extends RuleMeta {
+  check(ctx: RuleContext<M>): void;
+}
+
+export const DOCS_BASE = 'https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/';
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+export function defineRule<M>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}

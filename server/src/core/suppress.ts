@@ -1,0 +1,66 @@
+import type { Range } from './text';
+
+/**
+ * Suppressions collected from a document. Ids are either Shipshape rule ids or namespaced aliases
+ * (`hadolint:DL3008`, `buildkit:JSONArgsRecommended`), matched through each rule's aliases.
+ */
+export interface Suppressions {
+  /** Rules silenced for the whole file. `*` silences every rule. */
+  file: Set<string>;
+  /** Rules silenced on a range of lines (inclusive, zero-based). */
+  ranges: { startLine: number; endLine: number; ids: Set<string> }[];
+}
+
+export function emptySuppressions(): Suppressions {
+  return { file: new Set(), ranges: [] };
+}
+
+export function isSuppressed(
+  s: Suppressions,
+  ruleId: string,
+  aliases: readonly string[],
+  at: Range,
+): boolean {
+  const hit = (ids: Set<string>): boolean =>
+    ids.has('*') || ids.has(ruleId) || aliases.some((a) => ids.has(a));
+  if (hit(s.file)) return true;
+  for (const r of s.ranges)
+    if (at.start.line >= r.startLine && at.start.line <= r.endLine && hit(r.ids)) return true;
+  return false;
+}
+
+export interface SuppressionComment {
+  kind: 'next' | 'file';
+  ids: string[];
+}
+
+/**
+ * Reads one comment's text (without the leading `#`) as a suppression. Recognised forms:
+ * `shipshape-ignore a,b -- reason`, `shipshape-ignore-file a`, `hadolint ignore=DL3008,DL3009`,
+ * `hadolint global ignore=DL3008` and BuildKit's `check=skip=A,B` directive.
+ */
+export function parseSuppressionComment(text: string): SuppressionComment | null {
+  const t = text.trim();
+  let m = /^shipshape-ignore(-file)?(?:\s+([^\s].*?))?\s*(?:--.*)?$/.exec(t);
+  if (m) {
+    const ids = splitIds(m[2] ?? '');
+    return { kind: m[1] ? 'file' : 'next', ids: ids.length ? ids : ['*'] };
+  }
+  m = /^hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/.exec(t);
+  if (m) return { kind: m[1] ? 'file' : 'next', ids: splitIds(m[2] ?? '').map((id) => `hadolint:${id}`) };
+  m = /^check\s*=\s*(.*)$/.exec(t);
+  if (m) {
+    const skip = /(?:^|;)\s*skip\s*=\s*([^;]*)/.exec(m[1] ?? '');
+    if (!skip) return null;
+    const ids = splitIds(skip[1] ?? '');
+    return { kind: 'file', ids: ids.includes('all') ? ['buildkit:*'] : ids.map((id) => `buildkit:${id}`) };
+  }
+  return null;
+}
+
+function splitIds(s: string): string[] {
+  return s
+    .split(/[\s,]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,48 @@
+import type { Range, TextDoc, TextEdit } from '../core/text';
+
+/** Edit builders that keep the file's line endings and indentation. */
+
+export function replace(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+/** Inserts whole lines before a line, indented like it. */
+export function insertLinesBefore(doc: TextDoc, line: number, lines: string[]): TextEdit {
+  const indent = doc.indentOf(line);
+  const at = { line, character: 0 };
+  return {
+    range: { start: at, end: at },
+    newText: lines.map((l) => (l ? indent + l : l) + doc.eol).join(''),
+  };
+}
+
+/** Inserts whole lines after a line (after its line break), indented like it. */
+export function insertLinesAfter(doc: TextDoc, line: number, lines: string[]): TextEdit {
+  const indent = doc.indentOf(line);
+  const end = doc.lineEnd(line);
+  const at = doc.positionAt(end);
+  const body = lines.map((l) => (l ? indent + l : l)).join(doc.eol);
+  return { range: { start: at, end: at }, newText: doc.eol + body };
+}
+
+/** Removes whole lines, including the line break of the last one. */
+export function deleteLines(doc: TextDoc, startLine: number, endLine: number): TextEdit {
+  const start = { line: startLine, character: 0 };
+  const end =
+    endLine + 1 < doc.lineCount ? { line: endLine + 1, character: 0 } : doc.positionAt(doc.text.length);
+  // At the end of the file, take the break before the block instead so no blank line is left behind.
+  if (endLine + 1 >= doc.lineCount && startLine > 0) {
+    return { range: { start: doc.positionAt(doc.lineEnd(startLine - 1)), end }, newText: '' };
+  }
+  return { range: { start, end }, newText: '' };
+}
+
+/** Inserts text at a position. */
+export function insertAt(pos: { line: number; character: number }, text: string): TextEdit {
+  return { range: { start: pos, end: pos }, newText: text };
+}
+
+/** Quotes a string as a JSON string for exec-form instructions. */
+export function jsonString(s: string): string {
+  return JSON.stringify(s);
+}

@@ -1,0 +1,24 @@
+import { defineRule } from '../../core/rule';
+import type { DockerfileModel } from '../../languages/dockerfile';
+
+export default defineRule<DockerfileModel>({
+  id: 'dockerfile/syntax-error',
+  language: 'dockerfile',
+  severity: 'error',
+  recommended: true,
+  aliases: [],
+  fix: null,
+  messages: { syntax: '{message}' },
+  docs: {
+    summary: 'Errors the builder itself would raise: unknown instructions, missing arguments, bad flags.',
+    rationale:
+      '`docker build` stops at these lines. Only errors BuildKit raises are reported here (checked with ' +
+      "dockerfile-utils' validator); style matters such as keyword casing are left to other rules or not reported.",
+    bad: 'FROM alpine:3.20\nRUN\nCOPPY . /app\n',
+    good: 'FROM alpine:3.20\nRUN echo ready\nCOPY . /app\n',
+  },
+  check(ctx) {
+    for (const e of ctx.model.syntaxErrors)
+      ctx.report({ at: e.range, messageId: 'syntax', data: { message: e.message } });
+  },
+});
