@@ -74,8 +74,8 @@ export function fmtRange(r: Range): string {
   return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
 
-export function hostWith(files: string[] = []): Host {
-  return { exists: (p) => files.includes(p.replace(/^\.\//, '')) };
+export function hostWith(files: string[] = [], fileName = 'Dockerfile'): Host {
+  return { fileName, exists: (p) => files.includes(p.replace(/^\.\//, '')) };
 }
 
 export function runRule(rule: AnyRule, text: string, files?: string[]): Finding[] {

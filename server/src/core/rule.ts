@@ -51,6 +51,8 @@ export interface RuleDocs {
 
 /** What a rule may ask of the world outside the document. Answers are synchronous and cheap. */
 export interface Host {
+  /** The document's file name without directories (e.g. `Dockerfile.prod`), or undefined when unknown. */
+  readonly fileName?: string;
   /**
    * Whether a path relative to the document's directory exists. `undefined` means unknown (an unsaved
    * or virtual document): rules that depend on the answer stay quiet.
