@@ -154,3 +154,34 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   out += text.slice(last);
   return { text: out, applied };
 }
+
+/**
+ * Applies whole fixes (each a group of edits) in order, skipping any fix that touches text an earlier
+ * accepted fix touches, so a fix is never half-applied. Returns how many fixes were applied.
+ */
+export function applyFixGroups(
+  text: string,
+  groups: readonly (readonly TextEdit[])[],
+): { text: string; applied: number } {
+  const doc = new TextDoc(text);
+  const taken: [number, number][] = [];
+  const accepted: TextEdit[] = [];
+  let applied = 0;
+  for (const g of groups) {
+    const spans = g.map((e) => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)] as [number, number]);
+    const clash = spans.some(([s, e]) =>
+      taken.some(
+        ([ts, te]) =>
+          (s < te && ts < e) ||
+          s === ts ||
+          (s === e && s >= ts && s <= te) ||
+          (ts === te && ts >= s && ts <= e),
+      ),
+    );
+    if (clash) continue;
+    taken.push(...spans);
+    accepted.push(...g);
+    applied++;
+  }
+  return { text: applyEdits(text, accepted).text, applied };
+}
