@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig } from '../../server/src/core/config';
 import type { Finding, Host, Rule } from '../../server/src/core/rule';
-import { applyEdits, type Range } from '../../server/src/core/text';
+import { applyFixGroups, type Range } from '../../server/src/core/text';
 import {
   dockerfileSuppressions,
   parseDockerfile,
@@ -138,9 +138,9 @@ export function testRule(rule: AnyRule, table: Table): void {
           if (f!.kind === 'unsafe')
             assert.match(f!.title, /changes|behaviour|behavior/i, 'an unsafe fix says so in its title');
         }
-        const { text: fixed } = applyEdits(
+        const { text: fixed } = applyFixGroups(
           text,
-          fixes.flatMap((f) => f!.edits),
+          fixes.map((f) => f!.edits),
         );
         assert.equal(fixed, c.output, 'fixed text');
         const created: Record<string, string> = {};

@@ -1,0 +1,245 @@
+import { defineRule, type FixSpec } from '../../core/rule';
+import type { TextDoc, TextEdit } from '../../core/text';
+import {
+  argsOf,
+  finalStage,
+  installedPackages,
+  runCommands,
+  stageChain,
+  subcommand,
+  type DInstruction,
+  type DockerfileModel,
+  type ShellCommand,
+  type ShellWord,
+  type Stage,
+} from '../../languages/dockerfile';
+import { deleteLines, replace } from '../../fixes/text';
+
+const TOOLCHAIN = new Set([
+  'gcc', 'g++', 'cpp', 'make', 'cmake', 'build-essential', 'build-base', 'clang', 'llvm', 'autoconf', 'automake',
+  'libtool', 'pkg-config', 'pkgconf', 'musl-dev', 'linux-headers', 'gfortran', 'cargo', 'rustc', 'ninja-build',
+  'gcc-c++', 'python3-dev', 'python-dev',
+]); // prettier-ignore
+
+/** Runtime libraries that replace common headers packages in the runtime stage. */
+const RUNTIME_OF: Record<string, string> = {
+  'libpq-dev': 'libpq5',
+  'libxml2-dev': 'libxml2',
+  'libxslt1-dev': 'libxslt1.1',
+  'libjpeg-dev': 'libjpeg62-turbo',
+  'libjpeg62-turbo-dev': 'libjpeg62-turbo',
+  'libmariadb-dev': 'libmariadb3',
+  'default-libmysqlclient-dev': 'libmariadb3',
+  'postgresql-dev': 'libpq',
+  'libffi-dev': '',
+  'libssl-dev': '',
+  'zlib1g-dev': '',
+};
+
+function isToolchain(pkg: string): boolean {
+  const name = pkg.replace(/[=<>~].*$/, '').toLowerCase();
+  return TOOLCHAIN.has(name) || /-(dev|devel)$/.test(name);
+}
+
+function pkgName(w: ShellWord): string {
+  return w.value.replace(/[=<>~].*$/, '').toLowerCase();
+}
+
+/** Packages a later command of the same RUN removes again (`apk del .build-deps`, `apt-get purge gcc`). */
+function purgedInSameRun(ins: DInstruction, cmd: ShellCommand): Set<string> {
+  const out = new Set<string>();
+  const cmds = ins.shell?.commands ?? [];
+  for (const c of cmds.slice(cmds.indexOf(cmd) + 1)) {
+    const sub = subcommand(c)?.value;
+    if ((c.name === 'apt-get' || c.name === 'apt') && (sub === 'purge' || sub === 'remove'))
+      for (const w of argsOf(c)) if (!w.value.startsWith('-')) out.add(w.value.toLowerCase());
+    if (c.name === 'apk' && sub === 'del')
+      for (const w of argsOf(c)) if (!w.value.startsWith('-')) out.add(w.value.toLowerCase());
+  }
+  // `apk add --virtual .build-deps gcc … && apk del .build-deps` removes the whole group.
+  const virtual = argsOf(cmd).findIndex((w) => w.value === '--virtual' || w.value === '-t');
+  const group = virtual >= 0 ? argsOf(cmd)[virtual + 1]?.value.toLowerCase() : undefined;
+  if (group && out.has(group)) for (const w of installedPackages(cmd)) out.add(pkgName(w));
+  return out;
+}
+
+interface Offender {
+  ins: DInstruction;
+  cmd: ShellCommand;
+  words: ShellWord[];
+}
+
+function isPipInstall(c: ShellCommand): boolean {
+  const args = argsOf(c).map((w) => w.value);
+  if (c.name === 'pip' || c.name === 'pip3' || /^pip3\.\d+$/.test(c.name))
+    return args.find((a) => !a.startsWith('-')) === 'install';
+  if (/^python(3(\.\d+)?)?$/.test(c.name))
+    return args[0] === '-m' && args[1] === 'pip' && args.includes('install');
+  return false;
+}
+
+const PACKAGE_ONLY = (c: ShellCommand): boolean => {
+  const sub = subcommand(c)?.value;
+  if (c.name === 'apt-get' || c.name === 'apt')
+    return ['update', 'install', 'clean', 'upgrade'].includes(sub ?? '');
+  if (c.name === 'apk') return sub === 'add' || sub === 'update';
+  if (c.name === 'rm')
+    return argsOf(c).some(
+      (w) => w.value.startsWith('/var/lib/apt/lists') || w.value.startsWith('/var/cache/apk'),
+    );
+  return false;
+};
+
+/**
+ * Builds the split for a single-stage Python image: a builder stage that keeps the compilers and installs
+ * the dependencies into a virtual environment, and the original stage, now the runtime, which installs
+ * only runtime libraries and copies the environment across (seed 000's recommended Dockerfile, with a
+ * venv instead of `pip --user` so that a non-root user can read it).
+ */
+function pythonSplit(doc: TextDoc, stage: Stage, offenders: Offender[]): FixSpec | undefined {
+  const image = stage.from.args[0]?.value;
+  if (!image || !/^(docker\.io\/)?(library\/)?python$/.test(stage.image?.name ?? '')) return undefined;
+  const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
+  const pipRuns = runs.filter((i) => i.shell?.commands.some(isPipInstall));
+  if (pipRuns.length === 0) return undefined;
+  // Only RUNs made purely of pip installs can move wholesale; anything else is not a determinable edit.
+  for (const r of pipRuns) {
+    const cmds = r.shell?.commands ?? [];
+    if (!cmds.every(isPipInstall) || cmds.some((c) => argsOf(c).some((w) => w.value === '--user')))
+      return undefined;
+    if (r.flags.length > 0 || r.heredocs.length > 0) return undefined;
+  }
+  const toolRuns = new Set(offenders.map((o) => o.ins));
+  for (const r of toolRuns)
+    if (!(r.shell?.commands ?? []).every(PACKAGE_ONLY) || r.heredocs.length > 0) return undefined;
+
+  const lastPip = pipRuns[pipRuns.length - 1] as DInstruction;
+  const firstPip = pipRuns[0] as DInstruction;
+  const eol = doc.eol;
+  const text = (i: DInstruction): string => doc.getText(i.range);
+  const builder: string[] = [`# Build stage: compilers and headers stay here.`, `FROM ${image} AS builder`];
+  for (const ins of stage.instructions.slice(1)) {
+    if (ins.range.start.line > lastPip.range.start.line) break;
+    if (
+      [
+        'EXPOSE',
+        'CMD',
+        'ENTRYPOINT',
+        'HEALTHCHECK',
+        'USER',
+        'VOLUME',
+        'LABEL',
+        'STOPSIGNAL',
+        'ONBUILD',
+      ].includes(ins.keyword)
+    )
+      continue;
+    if (ins === firstPip) builder.push('RUN python -m venv /opt/venv', 'ENV PATH="/opt/venv/bin:$PATH"');
+    builder.push(text(ins));
+  }
+
+  const edits: TextEdit[] = [];
+  const fromLine = stage.from.range.start.line;
+  edits.push({
+    range: { start: { line: fromLine, character: 0 }, end: { line: fromLine, character: 0 } },
+    newText: builder.join(eol) + eol + eol + '# Runtime stage: only what the application needs to run.' + eol,
+  });
+  for (const r of toolRuns) {
+    const kept: string[] = [];
+    let family: 'apt' | 'apk' = 'apt';
+    for (const c of r.shell?.commands ?? []) {
+      if (c.name === 'apk') family = 'apk';
+      for (const w of installedPackages(c)) {
+        const name = pkgName(w);
+        if (!isToolchain(name)) kept.push(w.value);
+        else if (RUNTIME_OF[name]) kept.push(RUNTIME_OF[name] as string);
+      }
+    }
+    const unique = [...new Set(kept)];
+    if (unique.length === 0) edits.push(deleteLines(doc, r.range.start.line, r.range.end.line));
+    else
+      edits.push(
+        replace(
+          r.range,
+          family === 'apk'
+            ? `RUN apk add --no-cache ${unique.join(' ')}`
+            : `RUN apt-get update && apt-get install -y --no-install-recommends ${unique.join(' ')} && rm -rf /var/lib/apt/lists/*`,
+        ),
+      );
+  }
+  for (const r of pipRuns) {
+    if (r === firstPip)
+      edits.push(
+        replace(r.range, `COPY --from=builder /opt/venv /opt/venv${eol}ENV PATH="/opt/venv/bin:$PATH"`),
+      );
+    else edits.push(deleteLines(doc, r.range.start.line, r.range.end.line));
+  }
+  return {
+    title:
+      'Split into builder and runtime stages (changes behaviour: the runtime image no longer has the build tools)',
+    edits,
+  };
+}
+
+export default defineRule<DockerfileModel>({
+  id: 'dockerfile/toolchain-in-final-stage',
+  language: 'dockerfile',
+  severity: 'warning',
+  recommended: true,
+  aliases: [],
+  fix: 'unsafe',
+  messages: {
+    toolchain:
+      'The final image ships build tools ({packages}): compile in a builder stage and copy only the results into a slim runtime stage.',
+  },
+  docs: {
+    summary: 'Compilers, headers and build tools belong in a builder stage, not in the image that ships.',
+    rationale:
+      'gcc, make, build-essential and `-dev` header packages are needed to compile dependencies but not to run ' +
+      'them. Left in the final image they add hundreds of megabytes and give an attacker a compiler. A multi-stage ' +
+      'build compiles in a builder stage and copies only the installed dependencies into a slim runtime stage. ' +
+      'Builder stages are not reported, nor packages the same RUN removes again (`apk add --virtual .build-deps … ' +
+      '&& apk del .build-deps`, `apt-get purge`). For single-stage Python images the fix performs the split: the ' +
+      'builder installs into a virtual environment in /opt/venv and the runtime stage copies it, installing only ' +
+      'the runtime counterparts of header packages it knows (libpq-dev → libpq5).',
+    bad:
+      'FROM python:3.12-slim\nWORKDIR /app\n' +
+      'RUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && rm -rf /var/lib/apt/lists/*\n' +
+      'COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["gunicorn", "app:app"]\n',
+    good:
+      'FROM python:3.12-slim AS builder\nWORKDIR /app\n' +
+      'RUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && rm -rf /var/lib/apt/lists/*\n' +
+      'RUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\n' +
+      'COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n\n' +
+      'FROM python:3.12-slim\nWORKDIR /app\n' +
+      'RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\n' +
+      'COPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY . .\nCMD ["gunicorn", "app:app"]\n',
+  },
+  check(ctx) {
+    const stage = finalStage(ctx.model);
+    if (!stage) return;
+    // Development and CI images are meant to carry their tools.
+    if (stage.name && /^(dev|development|debug|test|tests|ci)$/.test(stage.name)) return;
+    if (ctx.host.fileName && /\.(dev|development|test|ci)$|^dev\.|\.dev\./i.test(ctx.host.fileName)) return;
+    const offenders: Offender[] = [];
+    for (const s of stageChain(stage))
+      for (const { instruction, command } of runCommands(s)) {
+        const purged = purgedInSameRun(instruction, command);
+        const words = installedPackages(command).filter(
+          (w) => isToolchain(w.value) && !purged.has(pkgName(w)),
+        );
+        if (words.length > 0) offenders.push({ ins: instruction, cmd: command, words });
+      }
+    const single = ctx.model.stages.length === 1;
+    offenders.forEach((o, k) => {
+      const first = o.words[0] as ShellWord;
+      ctx.report({
+        at: first.range,
+        messageId: 'toolchain',
+        data: { packages: o.words.map((w) => w.value).join(', ') },
+        // One split covers every offender, so only the first finding carries it.
+        fix: single && k === 0 ? () => pythonSplit(ctx.doc, stage, offenders) : undefined,
+      });
+    });
+  },
+});
