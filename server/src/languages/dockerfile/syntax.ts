@@ -34,6 +34,7 @@ const BUILDER_ERRORS = new Set<ValidationCode>([
   ValidationCode.UNKNOWN_INSTRUCTION,
   ValidationCode.HEALTHCHECK_CMD_ARGUMENT_MISSING,
   ValidationCode.NO_SOURCE_IMAGE,
+  ValidationCode.BASE_NAME_EMPTY,
 ]);
 
 export function syntaxErrorsOf(source: string, isHead: boolean): { message: string; range: Range }[] {

@@ -22,6 +22,8 @@ function baseRunsAsNonRoot(stage: Stage): boolean {
   const name = image.name.toLowerCase();
   const tag = (image.tag ?? '').toLowerCase();
   if (name.includes('distroless') && tag.includes('nonroot')) return true;
+  // Windows images have no root; their users (ContainerUser, ContainerAdministrator) are another story.
+  if (/(^|\/)windows\/|nanoserver|servercore/.test(name)) return true;
   if (name.includes('unprivileged') || name.startsWith('bitnami/') || name.includes('/bitnami/')) return true;
   if ((image.registry ?? '') === 'cgr.dev' && !tag.includes('-dev')) return true;
   return false;

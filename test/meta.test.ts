@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { defaultConfig } from '../server/src/core/config';
+import { SEVERITIES } from '../server/src/core/rule';
+import { Engine } from '../server/src/engine';
+import { rules } from '../server/src/rules';
+
+const ALIAS =
+  /^(hadolint:DL\d{4}|buildkit:[A-Z][A-Za-z]+|checkov:CKV2?_[A-Z0-9]+_\d+|trivy:(DS|KSV|AVD-[A-Z]+-)\d+|kube-linter:[a-z0-9-]+|polaris:[A-Za-z]+|dclint:[a-z0-9-]+|kics:[a-z0-9_]+)$/;
+
+describe('rule catalog', () => {
+  it('the index lists every rule file, sorted by id', () => {
+    execFileSync(process.execPath, ['scripts/gen-rule-index.mjs', '--check']);
+    const ids = rules.map((r) => r.id);
+    assert.deepEqual(ids, [...ids].sort());
+    assert.equal(new Set(ids).size, ids.length, 'ids are unique');
+  });
+
+  it('docs pages and the README table are up to date', () => {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/gen-docs.ts', '--check']);
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      it('is named by its path and has a table test', () => {
+        const [lang, name] = rule.id.split('/');
+        assert.equal(lang, rule.language);
+        assert.ok(existsSync(join('server/src/rules', lang as string, `${name}.ts`)), 'rule file');
+        assert.ok(existsSync(join('test/rules', lang as string, `${name}.test.ts`)), 'table test');
+      });
+
+      it('has complete metadata', () => {
+        assert.ok(SEVERITIES.includes(rule.severity));
+        assert.ok(rule.docs.summary.length > 10 && rule.docs.rationale.length > 40);
+        assert.ok(Object.keys(rule.messages).length > 0);
+        for (const a of rule.aliases) assert.match(a, ALIAS, `alias ${a} is namespaced`);
+        if (rule.severity === 'error')
+          assert.ok(!/best practice/i.test(rule.docs.summary), 'errors are for files the tools reject');
+      });
+
+      it('reports its bad example and not its good one', () => {
+        const engine = new Engine();
+        const host = { fileName: 'Dockerfile', exists: () => false };
+        const name =
+          rule.language === 'dockerfile'
+            ? 'Dockerfile'
+            : rule.language === 'compose'
+              ? 'compose.yaml'
+              : 'manifest.yaml';
+        const bad = engine.analyze({ name, text: rule.docs.bad }, defaultConfig(), host);
+        const good = new Engine().analyze({ name, text: rule.docs.good }, defaultConfig(), host);
+        assert.ok(bad && good);
+        assert.ok(
+          bad.findings.some((f) => f.ruleId === rule.id),
+          'bad example fires',
+        );
+        assert.deepEqual(
+          good.findings.filter((f) => f.ruleId === rule.id).map((f) => f.message),
+          [],
+          'good example is quiet',
+        );
+        assert.deepEqual(
+          good.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`),
+          [],
+          'good example has no errors',
+        );
+      });
+    });
+  }
+
+  it('every rule directory holds only registered rules', () => {
+    for (const lang of ['dockerfile', 'compose', 'kubernetes']) {
+      const dir = join('server/src/rules', lang);
+      if (!existsSync(dir)) continue;
+      for (const f of readdirSync(dir))
+        assert.ok(
+          rules.some((r) => r.id === `${lang}/${f.replace(/\.ts$/, '')}`),
+          f,
+        );
+    }
+  });
+});
