@@ -9,7 +9,7 @@ import {
   type Property,
   type Heredoc,
 } from 'dockerfile-ast';
-import { TextDoc, type Range } from '../../core/text';
+import { TextDoc, type Position, type Range } from '../../core/text';
 import { resolveImage, type VarScope } from './image';
 import type {
   DComment,
@@ -44,10 +44,21 @@ interface ParsedChunk {
   syntaxErrors: { message: string; range: Range }[];
   /** An unterminated heredoc or continuation ran to the chunk's end: the boundary after it was wrong. */
   open: boolean;
+  /** Every distinct position object of the chunk, so that moving the chunk is a loop, not a copy. */
+  positions: Position[];
+  /** Every shell object with document offsets. */
+  offsets: { start: number; end: number }[];
+}
+
+interface CachedChunk {
+  chunk: ParsedChunk;
+  /** The document line and offset that line 0, offset 0 of the chunk's own source currently map to. */
+  baseLine: number;
+  baseOffset: number;
 }
 
 export interface ParseCache {
-  chunks: Map<string, ParsedChunk>;
+  chunks: Map<string, CachedChunk>;
 }
 
 export function createParseCache(): ParseCache {
@@ -64,29 +75,33 @@ export function parseDockerfile(text: string, cache: ParseCache = createParseCac
   const instructions: DInstruction[] = [];
   const comments: DComment[] = [];
   const syntaxErrors: { message: string; range: Range }[] = [];
-  const used = new Map<string, ParsedChunk>();
+  const used = new Map<string, CachedChunk>();
 
   let bi = 0;
   while (bi < boundaries.length) {
     const startLine = boundaries[bi] as number;
     let endIdx = bi + 1;
-    let chunk: ParsedChunk | undefined;
-    let chunkText = '';
+    let entry: CachedChunk;
     // Merge with the following chunks while the parse says the boundary after this one was not real.
     for (;;) {
       const endLine = endIdx < boundaries.length ? (boundaries[endIdx] as number) : lineCount;
-      chunkText = text.slice(
-        doc.lineStart(startLine),
-        endLine >= lineCount ? text.length : doc.lineStart(endLine),
-      );
+      const startOffset = doc.lineStart(startLine);
+      const chunkText = text.slice(startOffset, endLine >= lineCount ? text.length : doc.lineStart(endLine));
       const key = `${escapeChar}${startLine === 0 ? 'H' : 'B'}${chunkText}`;
-      chunk = cache.chunks.get(key) ?? used.get(key);
-      if (!chunk) chunk = parseChunk(chunkText, escapeChar, startLine === 0);
-      used.set(key, chunk);
-      if (!chunk.open || endIdx >= boundaries.length) break;
+      // A chunk whose text repeats earlier in the same file needs objects of its own.
+      const cached = used.has(key) ? undefined : cache.chunks.get(key);
+      const prefix = startLine > 0 && escapeChar !== '\\' ? ESCAPE_PREFIX : '';
+      entry = cached ?? { chunk: parseChunk(prefix, chunkText, escapeChar, startLine === 0), baseLine: 0, baseOffset: 0 };
+      // Objects are moved in place, and only when text above the chunk changed length: typing within a
+      // line moves the chunks below it by offset only, a loop over a few integers.
+      moveChunk(entry, startLine - (prefix ? 1 : 0), startOffset - prefix.length);
+      if (!used.has(key)) used.set(key, entry);
+      if (!entry.chunk.open || endIdx >= boundaries.length) break;
       endIdx++;
     }
-    appendShifted(chunk, startLine, instructions, comments, syntaxErrors);
+    instructions.push(...entry.chunk.instructions);
+    comments.push(...entry.chunk.comments);
+    syntaxErrors.push(...entry.chunk.syntaxErrors);
     bi = endIdx;
   }
   cache.chunks = used;
@@ -131,10 +146,23 @@ function chunkBoundaries(doc: TextDoc, escape: string): number[] {
   return out;
 }
 
-function parseChunk(chunkText: string, escape: string, isHead: boolean): ParsedChunk {
-  // A chunk after the first must still know a non-default escape character.
-  const prefix = !isHead && escape !== '\\' ? '# escape=`\n' : '';
-  const shift = prefix ? -1 : 0;
+/** A chunk after the first must still know a non-default escape character. */
+const ESCAPE_PREFIX = '# escape=`\n';
+
+function moveChunk(entry: CachedChunk, baseLine: number, baseOffset: number): void {
+  const dl = baseLine - entry.baseLine;
+  const dof = baseOffset - entry.baseOffset;
+  if (dl !== 0) for (const p of entry.chunk.positions) p.line += dl;
+  if (dof !== 0)
+    for (const o of entry.chunk.offsets) {
+      o.start += dof;
+      o.end += dof;
+    }
+  entry.baseLine = baseLine;
+  entry.baseOffset = baseOffset;
+}
+
+function parseChunk(prefix: string, chunkText: string, escape: string, isHead: boolean): ParsedChunk {
   const source = prefix + chunkText;
   const df = DockerfileParser.parse(source);
   const doc = new TextDoc(source);
@@ -142,6 +170,7 @@ function parseChunk(chunkText: string, escape: string, isHead: boolean): ParsedC
   let open = false;
   for (const ins of df.getInstructions()) {
     const d = convert(ins, doc);
+    d.shell = shellOf(d, doc, escape);
     instructions.push(d);
     for (const h of d.heredocs) if (!h.contentRange && h.name) open = true;
   }
@@ -156,45 +185,34 @@ function parseChunk(chunkText: string, escape: string, isHead: boolean): ParsedC
       open = true;
   }
   const comments: DComment[] = df.getComments().map((c) => ({ text: c.getContent(), range: c.getRange() }));
-  const syntaxErrors = isHead || !prefix ? syntaxErrorsOf(source, isHead) : [];
-  const chunk: ParsedChunk = { instructions, comments, syntaxErrors, open };
-  return shift ? shiftChunk(chunk, shift) : chunk;
+  const syntaxErrors = syntaxErrorsOf(source, isHead).filter((e) => e.range.start.line >= (prefix ? 1 : 0));
+  const positions = new Set<Position>();
+  const offsets = new Set<{ start: number; end: number }>();
+  collectPositions({ instructions, comments, syntaxErrors }, positions);
+  for (const ins of instructions)
+    if (ins.shell) {
+      offsets.add(ins.shell);
+      for (const c of ins.shell.commands) {
+        offsets.add(c);
+        for (const w of c.words) offsets.add(w);
+        for (const w of c.wrappers) offsets.add(w);
+      }
+    }
+  return { instructions, comments, syntaxErrors, open, positions: [...positions], offsets: [...offsets] };
 }
 
-function shiftChunk(chunk: ParsedChunk, by: number): ParsedChunk {
-  return shiftDeep(chunk, by) as ParsedChunk;
-}
-
-function shiftDeep(value: unknown, by: number): unknown {
-  if (Array.isArray(value)) return value.map((v) => shiftDeep(v, by));
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (typeof o.line === 'number' && typeof o.character === 'number' && Object.keys(o).length === 2)
-      return { line: o.line + by, character: o.character };
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(o)) out[k] = shiftDeep(o[k], by);
-    return out;
-  }
-  return value;
-}
-
-function appendShifted(
-  chunk: ParsedChunk,
-  startLine: number,
-  instructions: DInstruction[],
-  comments: DComment[],
-  syntaxErrors: { message: string; range: Range }[],
-): void {
-  if (startLine === 0) {
-    instructions.push(...chunk.instructions);
-    comments.push(...chunk.comments);
-    syntaxErrors.push(...chunk.syntaxErrors);
+function collectPositions(value: unknown, out: Set<Position>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectPositions(v, out);
     return;
   }
-  const s = shiftDeep(chunk, startLine) as ParsedChunk;
-  instructions.push(...s.instructions);
-  comments.push(...s.comments);
-  syntaxErrors.push(...s.syntaxErrors);
+  if (!value || typeof value !== 'object') return;
+  const o = value as Record<string, unknown>;
+  if (typeof o.line === 'number' && typeof o.character === 'number') {
+    out.add(o as unknown as Position);
+    return;
+  }
+  for (const k in o) collectPositions(o[k], out);
 }
 
 function tok(value: string, range: Range): Token {
@@ -308,8 +326,6 @@ function buildModel(
   const globalScope: VarScope = new Map();
   let current: Stage | null = null;
   for (const ins of instructions) {
-    // Shell bodies are read against the whole document so that word offsets are document offsets.
-    ins.shell = shellOf(ins, doc, escapeChar);
     if (ins.keyword === 'FROM') {
       const stageArg = stageNameOf(ins);
       const imageTok = ins.args[0];
