@@ -79,11 +79,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
+    // Results are cached per version; new settings or config files make them stale at the same version.
+    analysed.clear();
     clearConfigCache();
     for (const d of documents.all()) schedule(d.uri);
   });
 
   connection.onDidChangeWatchedFiles(() => {
+    analysed.clear();
     clearConfigCache();
     for (const d of documents.all()) schedule(d.uri);
   });
@@ -314,7 +317,10 @@ function uriToName(uri: string): string {
   return uriToPath(uri) ?? decodeURIComponent(uri.split('/').pop() ?? uri);
 }
 
+const LEVELS = new Set<string>(['off', 'hint', 'info', 'warning', 'error']);
+
 function applySettings(config: Config, settings: Settings): void {
-  for (const [id, level] of Object.entries(settings.rules ?? {})) config.rules[id] = level as Level;
+  const rules = settings.rules && typeof settings.rules === 'object' ? settings.rules : {};
+  for (const [id, level] of Object.entries(rules)) if (LEVELS.has(level)) config.rules[id] = level as Level;
   if (settings.onlyRecommended) config.onlyRecommended = true;
 }
