@@ -51,7 +51,8 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
             ruleId: rule.id,
             severity,
             message: formatMessage(template, r.data),
-            range: r.at,
+            // A copy: model positions are reused (and moved) by later incremental parses.
+            range: { start: { ...r.at.start }, end: { ...r.at.end } },
             fixable: make !== undefined && rule.fix !== null,
             fixes() {
               if (cached) return cached;

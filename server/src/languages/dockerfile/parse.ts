@@ -10,7 +10,7 @@ import {
   type Heredoc,
 } from 'dockerfile-ast';
 import { TextDoc, type Position, type Range } from '../../core/text';
-import { resolveImage, type VarScope } from './image';
+import { resolveImage, substitute, type VarScope } from './image';
 import type {
   DComment,
   DFlag,
@@ -215,6 +215,16 @@ function collectPositions(value: unknown, out: Set<Position>): void {
   for (const k in o) collectPositions(o[k], out);
 }
 
+/** dockerfile-ast drops spaces inside JSON strings, so the string is read from the document instead. */
+function jsonValue(doc: TextDoc, range: Range, fallback: string): string {
+  try {
+    const v: unknown = JSON.parse(doc.getText(range));
+    return typeof v === 'string' ? v : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 function tok(value: string, range: Range): Token {
   return { value, range };
 }
@@ -250,7 +260,7 @@ function convert(ins: Instruction, doc: TextDoc): DInstruction {
   if (JSON_FORM.has(keyword)) {
     const j = ins as JSONInstruction;
     if (typeof j.getOpeningBracket === 'function' && j.getOpeningBracket() && j.getClosingBracket())
-      json = j.getJSONStrings().map((s) => tok(s.getValue(), s.getRange()));
+      json = j.getJSONStrings().map((s) => tok(jsonValue(doc, s.getRange(), s.getJSONValue()), s.getRange()));
   }
   const withHeredocs = ins as Instruction & { getHeredocs?: () => Heredoc[] };
   const heredocs =
@@ -350,7 +360,7 @@ function buildModel(
       ins.stage = -1;
       if (ins.keyword === 'ARG') {
         globalArgs.push(ins);
-        for (const p of ins.properties) globalScope.set(p.name, p.value);
+        for (const p of ins.properties) globalScope.set(p.name, p.value === null ? null : substitute(p.value, globalScope));
       }
     }
   }

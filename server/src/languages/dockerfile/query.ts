@@ -58,7 +58,8 @@ export function allRunCommands(model: DockerfileModel): RunCommand[] {
  */
 export function scopeAt(model: DockerfileModel, ins: DInstruction): VarScope {
   const globals: VarScope = new Map();
-  for (const g of model.globalArgs) for (const p of g.properties) globals.set(p.name, p.value);
+  for (const g of model.globalArgs)
+    for (const p of g.properties) globals.set(p.name, p.value === null ? null : substitute(p.value, globals));
   const stage = model.stages[ins.stage];
   const scope: VarScope = new Map();
   if (!stage) return globals;
