@@ -35,7 +35,6 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
     const level = configuredLevel(config, rule.id, rule.aliases);
     if (level === 'off') continue;
     if (level === undefined && config.onlyRecommended && !rule.recommended) continue;
-    const severity: Severity = level ?? rule.severity;
     try {
       rule.check({
         doc: model.doc,
@@ -49,7 +48,7 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
           let cached: Fix[] | undefined;
           findings.push({
             ruleId: rule.id,
-            severity,
+            severity: level ?? r.severity ?? rule.severity,
             message: formatMessage(template, r.data),
             // A copy: model positions are reused (and moved) by later incremental parses.
             range: { start: { ...r.at.start }, end: { ...r.at.end } },

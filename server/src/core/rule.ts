@@ -68,6 +68,11 @@ export interface AnalysisSettings {
 export interface Report {
   at: Range;
   messageId: string;
+  /**
+   * A different default severity for this finding, for rules whose cases differ in kind (a build
+   * failure among best-practice cases). Configuration still overrides it.
+   */
+  severity?: Severity;
   /** Values for `{name}` placeholders in the message. */
   data?: Record<string, string | number>;
   fix?: () => FixSpec | readonly FixSpec[] | undefined;

@@ -91,7 +91,11 @@ export function parseDockerfile(text: string, cache: ParseCache = createParseCac
       // A chunk whose text repeats earlier in the same file needs objects of its own.
       const cached = used.has(key) ? undefined : cache.chunks.get(key);
       const prefix = startLine > 0 && escapeChar !== '\\' ? ESCAPE_PREFIX : '';
-      entry = cached ?? { chunk: parseChunk(prefix, chunkText, escapeChar, startLine === 0), baseLine: 0, baseOffset: 0 };
+      entry = cached ?? {
+        chunk: parseChunk(prefix, chunkText, escapeChar, startLine === 0),
+        baseLine: 0,
+        baseOffset: 0,
+      };
       // Objects are moved in place, and only when text above the chunk changed length: typing within a
       // line moves the chunks below it by offset only, a loop over a few integers.
       moveChunk(entry, startLine - (prefix ? 1 : 0), startOffset - prefix.length);
@@ -297,15 +301,25 @@ function shellOf(d: DInstruction, doc: TextDoc, escape: string): DInstruction['s
   if (d.json) return null;
   if (d.keyword === 'RUN' && d.heredocs.length > 0) {
     const h = d.heredocs[0] as DHeredoc;
-    if (!h.contentRange) return null;
-    // `RUN <<EOF` with a script: each line of the heredoc is a command.
-    return parseShell(
-      doc,
-      doc.offsetAt(h.contentRange.start),
-      doc.offsetAt(h.contentRange.end),
-      escape,
-      true,
-    );
+    const first = d.args[0];
+    // `RUN <<EOF` (or `RUN bash <<EOF`) runs the heredoc as the script: each of its lines is a command.
+    // Otherwise (`RUN cat <<EOF > /etc/x && apt-get …`) the heredoc is data and the RUN line is the script.
+    const isScript =
+      first &&
+      (first.value.startsWith('<<') ||
+        (/^(ba|da|z|k)?sh$/.test(first.value) && d.args[1]?.value.startsWith('<<')));
+    if (isScript) {
+      if (!h.contentRange) return null;
+      return parseShell(
+        doc,
+        doc.offsetAt(h.contentRange.start),
+        doc.offsetAt(h.contentRange.end),
+        escape,
+        true,
+      );
+    }
+    if (!first || !h.contentRange) return null;
+    return parseShell(doc, doc.offsetAt(first.range.start), doc.lineEnd(first.range.start.line), escape);
   }
   if (SHELL_FORM.has(d.keyword)) {
     const first = d.args[0];
@@ -360,7 +374,8 @@ function buildModel(
       ins.stage = -1;
       if (ins.keyword === 'ARG') {
         globalArgs.push(ins);
-        for (const p of ins.properties) globalScope.set(p.name, p.value === null ? null : substitute(p.value, globalScope));
+        for (const p of ins.properties)
+          globalScope.set(p.name, p.value === null ? null : substitute(p.value, globalScope));
       }
     }
   }

@@ -116,11 +116,7 @@ export function installedPackages(cmd: ShellCommand): ShellWord[] {
     }
     if (!after || w.value.startsWith('-')) {
       // Flags that take a separate value.
-      if (
-        ['-t', '--target-release', '-o', '--option', '--repository', '-X', '--virtual', '-t'].includes(
-          w.value,
-        )
-      )
+      if (['-t', '--target-release', '-o', '--option', '--repository', '-X', '--virtual'].includes(w.value))
         i++;
       continue;
     }

@@ -164,7 +164,13 @@ export default defineRule<DockerfileModel>({
           const ref = text.includes('$') ? substitute(text, scopeFor(model, ins)) : text;
           if (!ref) continue;
           const report = (messageId: string, data: Record<string, string | number> = {}): void =>
-            ctx.report({ at: range, messageId, data: { ref, ...data } });
+            ctx.report({
+              at: range,
+              messageId,
+              data: { ref, ...data },
+              // A missing index or a stage copying from itself fails the build; the rest are warnings.
+              severity: messageId === 'badIndex' || messageId === 'self' ? 'error' : undefined,
+            });
           if (/^\d+$/.test(ref)) {
             const index = Number(ref);
             if (index >= model.stages.length) report('badIndex', { count: model.stages.length });

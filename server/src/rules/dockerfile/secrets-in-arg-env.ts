@@ -80,7 +80,13 @@ export default defineRule<DockerfileModel>({
   check(ctx) {
     const { model } = ctx;
     const report = (keyword: string, p: DProperty, messageId: string): void =>
-      ctx.report({ at: p.nameRange, messageId, data: { keyword, name: p.name } });
+      ctx.report({
+        at: p.nameRange,
+        messageId,
+        data: { keyword, name: p.name },
+        // An ARG without a value only risks a secret being passed in later: a hint of lower weight.
+        severity: messageId === 'argNoValue' ? 'info' : undefined,
+      });
     for (const ins of model.instructions) {
       if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') continue;
       const global = ins.stage < 0;
