@@ -1,5 +1,5 @@
 import { emptySuppressions, parseSuppressionComment, type Suppressions } from '../../core/suppress';
-import type { DockerfileModel } from './model';
+import type { DComment, DockerfileModel } from './model';
 
 /**
  * A suppression comment silences the instruction that follows it (all of its lines), or the whole file.
@@ -9,8 +9,16 @@ import type { DockerfileModel } from './model';
 export function dockerfileSuppressions(model: DockerfileModel): Suppressions {
   const s = emptySuppressions();
   const ins = model.instructions;
+  // Leading comment lines can be taken for parser directives and left out of the model's comments.
+  const leading: { text: string; range: DComment['range'] }[] = [];
+  const first = model.comments[0]?.range.start.line ?? Infinity;
+  for (let line = 0; line < Math.min(model.doc.lineCount, first); line++) {
+    const m = /^\s*#(.*)$/.exec(model.doc.lineText(line));
+    if (!m) break;
+    leading.push({ text: m[1] ?? '', range: model.doc.lineRange(line) });
+  }
   let k = 0;
-  for (const c of model.comments) {
+  for (const c of [...leading, ...model.comments]) {
     const parsed = parseSuppressionComment(c.text);
     if (!parsed) continue;
     if (parsed.kind === 'file') {
