@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { rules } from '../server/src/rules';
 
 const check = process.argv.includes('--check');
-let stale: string[] = [];
+const stale: string[] = [];
 
 function write(path: string, text: string): void {
   const old = existsSync(path) ? readFileSync(path, 'utf8') : null;

@@ -110,7 +110,8 @@ function toJson(file: string, f: Finding): JsonFinding {
     column: f.range.start.character + 1,
     endLine: f.range.end.line + 1,
     endColumn: f.range.end.character + 1,
-    fixable: f.fixable,
+    // The CLI can afford to build the fix to tell whether there really is one.
+    fixable: f.fixable && f.fixes().length > 0,
   };
 }
 

@@ -1,13 +1,5 @@
 import { configuredLevel, type Config } from './config';
-import {
-  formatMessage,
-  type Finding,
-  type Fix,
-  type FixSpec,
-  type Host,
-  type Rule,
-  type Severity,
-} from './rule';
+import { formatMessage, type Finding, type Fix, type FixSpec, type Host, type Rule } from './rule';
 import { isSuppressed, type Suppressions } from './suppress';
 import type { TextDoc } from './text';
 

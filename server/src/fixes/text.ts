@@ -16,9 +16,12 @@ export function insertLinesBefore(doc: TextDoc, line: number, lines: string[]): 
   };
 }
 
-/** Inserts whole lines after a line (after its line break), indented like it. */
-export function insertLinesAfter(doc: TextDoc, line: number, lines: string[]): TextEdit {
-  const indent = doc.indentOf(line);
+/**
+ * Inserts whole lines after a line (after its line break), indented like `indentLine` (by default the
+ * same line; pass an instruction's first line so continuation indentation is not copied).
+ */
+export function insertLinesAfter(doc: TextDoc, line: number, lines: string[], indentLine = line): TextEdit {
+  const indent = doc.indentOf(indentLine);
   const end = doc.lineEnd(line);
   const at = doc.positionAt(end);
   const body = lines.map((l) => (l ? indent + l : l)).join(doc.eol);

@@ -8,7 +8,10 @@ testRule(rule, {
       name: 'builder stages may run as root',
       code: 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\nCMD ["/app"]',
     },
-    { name: 'Windows images are out of scope', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]' },
+    {
+      name: 'Windows images are out of scope',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]',
+    },
     {
       name: 'distroless nonroot base',
       code: 'FROM gcr.io/distroless/python3-debian12:nonroot\nCMD ["app.py"]',

@@ -142,7 +142,8 @@ export function exposedPorts(model: DockerfileModel, stage: Stage): { port: numb
       for (const a of ins.args) {
         const v = resolveAt(model, ins, a.value);
         const m = v ? /^(\d+)(?:-\d+)?(?:\/(tcp|udp|sctp))?$/i.exec(v) : null;
-        if (m && (m[2] ?? 'tcp').toLowerCase() === 'tcp') out.push({ port: Number(m[1]), ins });
+        if (m && (m[2] ?? 'tcp').toLowerCase() === 'tcp' && Number(m[1]) <= 65535)
+          out.push({ port: Number(m[1]), ins });
       }
   return out;
 }
@@ -154,10 +155,28 @@ export function programWords(ins: DInstruction): string[] {
   return cmd ? cmd.words.slice(cmd.nameIndex).map((w) => w.value) : [];
 }
 
-/** The command the final image runs: ENTRYPOINT words followed by CMD words, from the stage chain. */
+/**
+ * The command the final image runs: ENTRYPOINT words followed by CMD words, from the stage chain. As in
+ * the builder, an ENTRYPOINT set in a stage that sets no CMD of its own drops the CMD it inherited.
+ */
 export function startupWords(stage: Stage): string[] {
-  const ep = lastInChain(stage, 'ENTRYPOINT');
-  const cmd = lastInChain(stage, 'CMD');
+  let ep: DInstruction | undefined;
+  let cmd: DInstruction | undefined;
+  let epDepth = -1;
+  let cmdDepth = -1;
+  stageChain(stage).forEach((s, depth) => {
+    const eps = instructionsOf(s, 'ENTRYPOINT');
+    const cmds = instructionsOf(s, 'CMD');
+    if (!ep && eps.length > 0) {
+      ep = eps[eps.length - 1];
+      epDepth = depth;
+    }
+    if (!cmd && cmds.length > 0) {
+      cmd = cmds[cmds.length - 1];
+      cmdDepth = depth;
+    }
+  });
+  if (ep && cmd && cmdDepth > epDepth) cmd = undefined;
   return [...(ep ? programWords(ep) : []), ...(cmd ? programWords(cmd) : [])];
 }
 

@@ -35,7 +35,7 @@ function isRootUser(user: string): boolean {
 }
 
 /** Where the user lines go: after the last build step, before EXPOSE/HEALTHCHECK/CMD/ENTRYPOINT. */
-function insertionPoint(stage: Stage): { line: number; before: boolean } {
+function insertionPoint(stage: Stage): { line: number; before: boolean; indentLine: number } {
   const ins = stage.instructions;
   let lastBuild = 0;
   ins.forEach((i, k) => {
@@ -45,8 +45,9 @@ function insertionPoint(stage: Stage): { line: number; before: boolean } {
       lastBuild = k;
   });
   const next = ins[lastBuild + 1];
-  if (next) return { line: next.range.start.line, before: true };
-  return { line: (ins[lastBuild] as DInstruction).range.end.line, before: false };
+  if (next) return { line: next.range.start.line, before: true, indentLine: next.range.start.line };
+  const last = ins[lastBuild] as DInstruction;
+  return { line: last.range.end.line, before: false, indentLine: last.range.start.line };
 }
 
 function userLines(model: DockerfileModel, stage: Stage): { lines: string[]; user: string } {
@@ -87,7 +88,9 @@ function userLines(model: DockerfileModel, stage: Stage): { lines: string[]; use
 function addUserFix(doc: TextDoc, model: DockerfileModel, stage: Stage): FixSpec {
   const { lines, user } = userLines(model, stage);
   const at = insertionPoint(stage);
-  const edit = at.before ? insertLinesBefore(doc, at.line, lines) : insertLinesAfter(doc, at.line, lines);
+  const edit = at.before
+    ? insertLinesBefore(doc, at.line, lines)
+    : insertLinesAfter(doc, at.line, lines, at.indentLine);
   return {
     title: `Run as non-root user '${user}' (changes behaviour: the process no longer runs as root)`,
     edits: [edit],
