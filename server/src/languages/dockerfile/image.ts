@@ -4,6 +4,27 @@ import type { ImageRef } from './model';
 /** Variables known at a point of the file: name → value, or null when declared without a value. */
 export type VarScope = Map<string, string | null>;
 
+/** Removes Dockerfile quoting from a word (`"a b"` → `a b`), as the builder does before using it. */
+export function unquote(v: string, esc: string): string {
+  let out = '';
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i] as string;
+    if (c === "'") {
+      const e = v.indexOf("'", i + 1);
+      out += e < 0 ? v.slice(i + 1) : v.slice(i + 1, e);
+      i = e < 0 ? v.length : e;
+    } else if (c === '"') {
+      for (i++; i < v.length && v[i] !== '"'; i++) {
+        const n = v[i + 1];
+        if (v[i] === esc && n !== undefined && (n === '"' || n === '$' || n === esc)) i++;
+        out += v[i];
+      }
+    } else if (c === esc && i + 1 < v.length) out += v[++i];
+    else out += c;
+  }
+  return out;
+}
+
 /**
  * Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}` as the builder does. Returns null
  * when a variable has no known value, so callers can stay quiet instead of guessing.

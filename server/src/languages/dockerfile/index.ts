@@ -8,6 +8,7 @@ export {
   resolveImage,
   splitReference,
   substitute,
+  unquote,
   type ImageFamily,
   type VarScope,
 } from './image';

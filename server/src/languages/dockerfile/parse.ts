@@ -238,10 +238,11 @@ function flagOf(f: Flag): DFlag {
 }
 
 function propOf(p: Property): DProperty {
+  // getValue() is the unquoted, unescaped value; getUnescapedValue() returns the text as written.
   return {
     name: p.getName(),
     nameRange: p.getNameRange(),
-    value: p.getUnescapedValue(),
+    value: p.getValue(),
     valueRange: p.getValueRange(),
   };
 }

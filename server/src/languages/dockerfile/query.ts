@@ -52,14 +52,20 @@ export function allRunCommands(model: DockerfileModel): RunCommand[] {
   return model.stages.flatMap(runCommands);
 }
 
+/** The ARGs declared before the first FROM, substituted in order: what FROM lines can use. */
+export function globalScope(model: DockerfileModel): VarScope {
+  const globals: VarScope = new Map();
+  for (const g of model.globalArgs)
+    for (const p of g.properties) globals.set(p.name, p.value === null ? null : substitute(p.value, globals));
+  return globals;
+}
+
 /**
  * Variables visible to an instruction: global ARGs redeclared in the stage, the stage's ARG and ENV
  * lines before it, and ENV inherited from the stages it builds on. Values are substituted as they go.
  */
 export function scopeAt(model: DockerfileModel, ins: DInstruction): VarScope {
-  const globals: VarScope = new Map();
-  for (const g of model.globalArgs)
-    for (const p of g.properties) globals.set(p.name, p.value === null ? null : substitute(p.value, globals));
+  const globals = globalScope(model);
   const stage = model.stages[ins.stage];
   const scope: VarScope = new Map();
   if (!stage) return globals;

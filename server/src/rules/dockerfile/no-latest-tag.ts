@@ -1,38 +1,5 @@
 import { defineRule } from '../../core/rule';
-import { splitReference, substitute, type DockerfileModel, type VarScope } from '../../languages/dockerfile';
-
-/** Removes Dockerfile quoting from a word (`"20"` → `20`), as the builder does before using it. */
-function unquote(v: string, esc: string): string {
-  let out = '';
-  for (let i = 0; i < v.length; i++) {
-    const c = v[i] as string;
-    if (c === "'") {
-      const e = v.indexOf("'", i + 1);
-      out += e < 0 ? v.slice(i + 1) : v.slice(i + 1, e);
-      i = e < 0 ? v.length : e;
-    } else if (c === '"') {
-      for (i++; i < v.length && v[i] !== '"'; i++) {
-        const n = v[i + 1];
-        if (v[i] === esc && n !== undefined && (n === '"' || n === '$' || n === esc)) i++;
-        out += v[i];
-      }
-    } else if (c === esc && i + 1 < v.length) out += v[++i];
-    else out += c;
-  }
-  return out;
-}
-
-/**
- * The ARGs a FROM line can use, with quotes removed and earlier ARGs substituted in order, as the builder
- * evaluates them (the model's own `image.resolved` keeps quotes and does not chain `ARG B=${A}`).
- */
-function globalScope(model: DockerfileModel): VarScope {
-  const scope: VarScope = new Map();
-  for (const g of model.globalArgs)
-    for (const p of g.properties)
-      scope.set(p.name, p.value === null ? null : substitute(unquote(p.value, model.escapeChar), scope));
-  return scope;
-}
+import { globalScope, splitReference, substitute, type DockerfileModel } from '../../languages/dockerfile';
 
 export default defineRule<DockerfileModel>({
   id: 'dockerfile/no-latest-tag',
