@@ -19,6 +19,7 @@ import dockerfileNoLatestTag from './dockerfile/no-latest-tag';
 import dockerfileNoRootUser from './dockerfile/no-root-user';
 import dockerfileNoSudo from './dockerfile/no-sudo';
 import dockerfilePipNoCacheDir from './dockerfile/pip-no-cache-dir';
+import dockerfileRootHomeForNonRootUser from './dockerfile/root-home-for-non-root-user';
 import dockerfileSecretsInArgEnv from './dockerfile/secrets-in-arg-env';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
@@ -46,6 +47,7 @@ export const rules: readonly Rule[] = [
   dockerfileNoRootUser,
   dockerfileNoSudo,
   dockerfilePipNoCacheDir,
+  dockerfileRootHomeForNonRootUser,
   dockerfileSecretsInArgEnv,
   dockerfileSyntaxError,
   dockerfileToolchainInFinalStage,
