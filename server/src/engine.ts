@@ -1,14 +1,12 @@
 import { analyze, type AnalyzeResult } from './core/analyze';
 import { defaultConfig, type Config } from './core/config';
-import type { Host, Language, Rule } from './core/rule';
+import type { FixSpec, Host, Language, Rule } from './core/rule';
+import type { Range, TextDoc } from './core/text';
+import { composeSupport } from './languages/compose/support';
 import { detectLanguage } from './languages/detect';
-import {
-  createParseCache,
-  dockerfileSuppressions,
-  parseDockerfile,
-  type DockerfileModel,
-  type ParseCache,
-} from './languages/dockerfile';
+import { dockerfileSupport } from './languages/dockerfile/support';
+import { kubernetesSupport } from './languages/kubernetes/support';
+import type { LanguageSupport } from './languages/support';
 import { rules } from './rules';
 
 export interface SourceFile {
@@ -25,38 +23,79 @@ export interface FileResult extends AnalyzeResult {
 /** A host for text that is not on disk: checks that need sibling files stay quiet. */
 export const noFiles: Host = { exists: () => undefined };
 
-function rulesFor(language: Language): readonly Rule[] {
-  return rules.filter((r) => r.language === language);
-}
+const SUPPORT: Record<Language, LanguageSupport> = {
+  dockerfile: dockerfileSupport as unknown as LanguageSupport,
+  compose: composeSupport as unknown as LanguageSupport,
+  kubernetes: kubernetesSupport as unknown as LanguageSupport,
+};
 
-const dockerfileRules = rulesFor('dockerfile') as readonly Rule<DockerfileModel>[];
+const RULES: Record<Language, readonly Rule<{ doc: TextDoc }>[]> = {
+  dockerfile: rules.filter((r) => r.language === 'dockerfile') as Rule<{ doc: TextDoc }>[],
+  compose: rules.filter((r) => r.language === 'compose') as Rule<{ doc: TextDoc }>[],
+  kubernetes: rules.filter((r) => r.language === 'kubernetes') as Rule<{ doc: TextDoc }>[],
+};
+
+interface Cached {
+  language: Language;
+  cache: unknown;
+}
 
 /**
  * The analysis pipeline shared by the language server and the CLI: detect, parse (with a per-document
  * cache so edits re-parse only what changed), run rules, apply suppressions and configuration.
  */
 export class Engine {
-  private readonly caches = new Map<string, ParseCache>();
+  private readonly caches = new Map<string, Cached>();
+
+  private cacheFor(name: string, language: Language): unknown {
+    let c = this.caches.get(name);
+    if (!c || c.language !== language) {
+      c = { language, cache: SUPPORT[language].createCache() };
+      this.caches.set(name, c);
+    }
+    return c.cache;
+  }
+
+  private parse(
+    file: SourceFile,
+    config: Config,
+    host: Host,
+  ): { language: Language; model: { doc: TextDoc } } | null {
+    const language = detectLanguage(file.name, file.languageId, file.text);
+    if (!language) return null;
+    const support = SUPPORT[language];
+    const model = support.parse(stripBom(file.text), this.cacheFor(file.name, language), {
+      name: file.name,
+      config,
+      host,
+    });
+    return { language, model };
+  }
 
   analyze(file: SourceFile, config: Config = defaultConfig(), host: Host = noFiles): FileResult | null {
-    const language = detectLanguage(file.name, file.languageId, file.text);
-    if (language === 'dockerfile') {
-      let cache = this.caches.get(file.name);
-      if (!cache) {
-        cache = createParseCache();
-        this.caches.set(file.name, cache);
-      }
-      const model = parseDockerfile(stripBom(file.text), cache);
-      const result = analyze({
-        model,
-        rules: dockerfileRules,
-        suppressions: dockerfileSuppressions(model),
-        config,
-        host,
-      });
-      return { language, ...result };
+    const parsed = this.parse(file, config, host);
+    if (!parsed) return null;
+    const { language, model } = parsed;
+    const result = analyze({
+      model,
+      rules: RULES[language],
+      suppressions: SUPPORT[language].suppressions(model),
+      config,
+      host,
+    });
+    return { language, ...result };
+  }
+
+  /** Refactorings offered at a range (see LanguageSupport.assists). */
+  assists(file: SourceFile, range: Range, config: Config = defaultConfig(), host: Host = noFiles): FixSpec[] {
+    const parsed = this.parse(file, config, host);
+    if (!parsed) return [];
+    const support = SUPPORT[parsed.language];
+    try {
+      return support.assists?.(parsed.model, range, { name: file.name, config, host }) ?? [];
+    } catch {
+      return [];
     }
-    return null;
   }
 
   forget(name: string): void {

@@ -15,6 +15,15 @@ export function diskHost(filePath: string): Host {
         return undefined;
       }
     },
+    read: (rel) => {
+      const p = join(dir, rel);
+      try {
+        // Only small files are read (a .env is a few hundred bytes); anything large is not data we need.
+        return statSync(p).size <= 256 * 1024 ? readFileSync(p, 'utf8') : undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 

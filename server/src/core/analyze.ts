@@ -22,7 +22,10 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
   const { model, config, suppressions, host } = input;
   const findings: Finding[] = [];
   const internalErrors: AnalyzeResult['internalErrors'] = [];
-  const settings = { trustedRegistries: config.trustedRegistries };
+  const settings = {
+    trustedRegistries: config.trustedRegistries,
+    kubernetesVersion: config.kubernetesVersion,
+  };
   for (const rule of input.rules) {
     const level = configuredLevel(config, rule.id, rule.aliases);
     if (level === 'off') continue;

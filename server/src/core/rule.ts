@@ -58,11 +58,18 @@ export interface Host {
    * or virtual document): rules that depend on the answer stay quiet.
    */
   exists(relativePath: string): boolean | undefined;
+  /**
+   * The text of a small file beside the document (for example Compose's `.env`), or undefined when it
+   * does not exist, cannot be read or is unknown. Never executed, only read.
+   */
+  read?(relativePath: string): string | undefined;
 }
 
 export interface AnalysisSettings {
   /** Registries whose images are trusted (from .hadolint.yaml trustedRegistries). Empty: all. */
   trustedRegistries: readonly string[];
+  /** The Kubernetes version manifests are checked against (`kubernetes.version`), or null for the default. */
+  kubernetesVersion: string | null;
 }
 
 export interface Report {

@@ -23,7 +23,14 @@ import { Engine, noFiles, type FileResult } from '../engine';
 import { fixAll } from '../fix-all';
 import { rules } from '../rules';
 import { clearConfigCache, diskHost, loadConfig } from '../workspace';
-import { FIX_ALL_KIND, minimalEdit, toCodeAction, toDiagnostic, type EditCapabilities } from './convert';
+import {
+  FIX_ALL_KIND,
+  minimalEdit,
+  toCodeAction,
+  toDiagnostic,
+  workspaceEdit,
+  type EditCapabilities,
+} from './convert';
 import { defaultSettings, type Settings } from './settings';
 
 interface Analysed {
@@ -63,7 +70,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: {
-          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, FIX_ALL_KIND],
           resolveProvider: false,
         },
         hoverProvider: true,
@@ -226,6 +233,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           if (action) out.push(action);
         }
       });
+    }
+    // Refactorings offered wherever the cursor is (e.g. "Add a HorizontalPodAutoscaler" on a Deployment).
+    const wantsRefactor =
+      !only ||
+      only.some((k) => CodeActionKind.Refactor.startsWith(k) || k.startsWith(CodeActionKind.Refactor));
+    if (wantsRefactor) {
+      const { config, host } = configFor(doc.uri, settingsFor(doc.uri));
+      const file = { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.getText() };
+      for (const spec of engine.assists(file, params.range, config, host))
+        out.push({
+          title: spec.title,
+          kind: CodeActionKind.Refactor,
+          edit: workspaceEdit(doc.uri, doc.version, spec.edits, [], caps),
+        });
     }
     if (wantsFixAll) {
       const settings = settingsFor(doc.uri);

@@ -1,0 +1,24 @@
+import type { Config } from '../core/config';
+import type { FixSpec, Host, Language } from '../core/rule';
+import type { Suppressions } from '../core/suppress';
+import type { Range, TextDoc } from '../core/text';
+
+export interface ParseContext {
+  /** The document's name (path or untitled name). */
+  name: string;
+  config: Config;
+  host: Host;
+}
+
+/**
+ * What the engine needs from a file kind: a parser with a per-document cache (so an edit re-parses only
+ * what changed), suppressions, and optional assists: refactorings offered at a position whether or not
+ * there is a finding there (for example "Add a HorizontalPodAutoscaler" on a Deployment).
+ */
+export interface LanguageSupport<M extends { doc: TextDoc } = { doc: TextDoc }> {
+  language: Language;
+  createCache(): unknown;
+  parse(text: string, cache: unknown, ctx: ParseContext): M;
+  suppressions(model: M): Suppressions;
+  assists?(model: M, range: Range, ctx: ParseContext): FixSpec[];
+}
