@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const out = `shipshape-${pkg.version}.vsix`;
 execFileSync(process.execPath, ['scripts/build.mjs', '--minify'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/notices.mjs'], { stdio: 'inherit' });
 execFileSync(
   process.execPath,
   ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--skip-license', '-o', out],
