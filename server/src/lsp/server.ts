@@ -310,9 +310,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.listen();
 }
 
+/**
+ * The editor already shows the diagnostic's message next to the hover, so the hover adds what the
+ * message cannot: the rule's summary, its rationale and a link to its page.
+ */
 function hoverText(f: Finding): string {
   const rule = ruleById.get(f.ruleId);
-  const lines = [`**${f.ruleId}** (${f.severity}): ${f.message}`];
+  const lines = [`**${f.ruleId}**${rule ? ` — ${rule.docs.summary}` : ''}`];
   if (rule) lines.push('', rule.docs.rationale);
   lines.push('', `[Rule documentation](${docsUrl(f.ruleId)})`);
   return lines.join('\n');
