@@ -1,12 +1,16 @@
-import { emptySuppressions } from '../../core/suppress';
-import type { TextDoc } from '../../core/text';
-import { parseYamlFile, type YamlFile } from '../yaml/model';
 import type { LanguageSupport } from '../support';
+import type { ComposeModel } from './model';
+import { createComposeCache, parseCompose, type ComposeParseCache } from './parse';
+import { composeSuppressions } from './suppressions';
 
-/** Placeholder until the Compose model lands: YAML is parsed, no rule runs yet. */
-export const composeSupport: LanguageSupport<YamlFile & { doc: TextDoc }> = {
+/**
+ * Compose files: parsed in cached pieces (see parse.ts), with the `.env` beside the file read for
+ * interpolation, and YAML suppression comments.
+ */
+export const composeSupport: LanguageSupport<ComposeModel> = {
   language: 'compose',
-  createCache: () => null,
-  parse: (text) => parseYamlFile(text),
-  suppressions: () => emptySuppressions(),
+  createCache: createComposeCache,
+  parse: (text, cache, ctx) =>
+    parseCompose(text, cache as ComposeParseCache, { name: ctx.name, dotEnv: ctx.host.read?.('.env') }),
+  suppressions: (model) => composeSuppressions(model.doc),
 };

@@ -1,0 +1,5 @@
+export * from './interpolation';
+export * from './model';
+export * from './parse';
+export * from './query';
+export { composeSuppressions } from './suppressions';

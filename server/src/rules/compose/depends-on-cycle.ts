@@ -1,0 +1,76 @@
+import { defineRule } from '../../core/rule';
+import { dependsOn, rangeOf, type ComposeModel } from '../../languages/compose';
+import { isScalar, items, type Scalar } from '../../languages/yaml/model';
+
+export default defineRule<ComposeModel>({
+  id: 'compose/depends-on-cycle',
+  language: 'compose',
+  severity: 'error',
+  recommended: true,
+  aliases: [],
+  fix: null,
+  messages: {
+    cycle:
+      'Dependency cycle {path}: Compose cannot decide which service to start first and rejects the project.',
+    self: 'Service `{name}` depends on itself; Compose rejects the project.',
+  },
+  docs: {
+    summary: 'Services must not depend on each other in a circle.',
+    rationale:
+      'Compose starts services in dependency order and, since compose-go added cycle detection, refuses a project ' +
+      'whose `depends_on` graph has a cycle ("dependency cycle detected: a -> b -> a"), including a service that ' +
+      'depends on itself. `links`, `network_mode: service:…` and `volumes_from` create the same dependencies and ' +
+      'count too. Each cycle is reported once, on the dependency that closes it. There is no automatic fix: which ' +
+      'edge to remove depends on which service really needs the other to be up.',
+    bad: 'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - worker\n  worker:\n    image: busybox:1.36\n    depends_on:\n      - api\n',
+    good: 'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - worker\n  worker:\n    image: busybox:1.36\n',
+  },
+  check(ctx) {
+    const m = ctx.model;
+    // Edges in file order, each with the node that names the dependency.
+    const edges = new Map<string, { to: string; node: Scalar }[]>();
+    for (const s of m.services) {
+      const list: { to: string; node: Scalar }[] = [];
+      for (const d of dependsOn(s)) list.push({ to: d.name, node: d.node });
+      for (const n of items(s.get('links')?.value))
+        if (isScalar(n) && typeof n.value === 'string')
+          list.push({ to: n.value.split(':')[0] as string, node: n });
+      const mode = s.get('network_mode')?.value;
+      if (isScalar(mode) && typeof mode.value === 'string' && mode.value.startsWith('service:'))
+        list.push({ to: mode.value.slice(8), node: mode });
+      for (const n of items(s.get('volumes_from')?.value))
+        if (isScalar(n) && typeof n.value === 'string' && !n.value.startsWith('container:'))
+          list.push({ to: n.value.replace(/^service:/, '').split(':')[0] as string, node: n });
+      if (!edges.has(s.name)) edges.set(s.name, list);
+    }
+    const state = new Map<string, 'active' | 'done'>();
+    const stack: string[] = [];
+    const reported = new Set<string>();
+    const visit = (name: string): void => {
+      state.set(name, 'active');
+      stack.push(name);
+      for (const e of edges.get(name) ?? []) {
+        if (!edges.has(e.to)) continue;
+        if (e.to === name) {
+          ctx.report({ at: rangeOf(m, e.node), messageId: 'self', data: { name } });
+          continue;
+        }
+        const st = state.get(e.to);
+        if (st === 'active') {
+          const cycle = [...stack.slice(stack.indexOf(e.to)), e.to];
+          const key = [...cycle.slice(0, -1)].sort().join('\u0000');
+          if (reported.has(key)) continue;
+          reported.add(key);
+          ctx.report({
+            at: rangeOf(m, e.node),
+            messageId: 'cycle',
+            data: { path: cycle.map((c) => `\`${c}\``).join(' → ') },
+          });
+        } else if (st === undefined) visit(e.to);
+      }
+      stack.pop();
+      state.set(name, 'done');
+    };
+    for (const s of m.services) if (!state.has(s.name)) visit(s.name);
+  },
+});

@@ -1,0 +1,52 @@
+import { defineRule } from '../../core/rule';
+import { lookup, serviceRange, type ComposeModel } from '../../languages/compose';
+import { addToService } from '../../fixes/compose';
+
+export default defineRule<ComposeModel>({
+  id: 'compose/missing-image',
+  language: 'compose',
+  severity: 'error',
+  recommended: true,
+  aliases: [],
+  fix: 'unsafe',
+  messages: {
+    missing:
+      'Service `{name}` has neither `image` nor `build`: Compose rejects the project ("has neither an image nor a build context specified").',
+  },
+  docs: {
+    summary: 'Every service needs an `image`, a `build`, or both.',
+    rationale:
+      'Compose must know what to run: `docker compose config` fails with "service \\"web\\" has neither an image ' +
+      'nor a build context specified". The schema cannot say so because override files legitimately add to a ' +
+      'service without naming its image, so this rule skips override files (`compose.override.yaml`, ' +
+      '`compose.prod.yml`), services that `extends` another (they inherit it) and services run by a `provider`. ' +
+      'When a Dockerfile sits beside the Compose file, the fix adds `build: .`.',
+    bad: 'services:\n  web:\n    ports:\n      - "8080:80"\n',
+    good: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n',
+  },
+  check(ctx) {
+    const m = ctx.model;
+    if (m.partial) return;
+    for (const s of m.services) {
+      if (s.extends || s.get('provider')) continue;
+      if (lookup(m, s, 'image') || lookup(m, s, 'build')) continue;
+      ctx.report({
+        at: serviceRange(m, s),
+        messageId: 'missing',
+        data: { name: s.name },
+        fix:
+          ctx.host.exists('Dockerfile') === true
+            ? () => {
+                const edit = addToService(m, s, ['build: .']);
+                return edit
+                  ? {
+                      title: 'Build it from the Dockerfile beside this file (changes behaviour)',
+                      edits: [edit],
+                    }
+                  : undefined;
+              }
+            : undefined,
+      });
+    }
+  },
+});

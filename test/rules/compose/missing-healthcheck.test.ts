@@ -1,0 +1,97 @@
+import rule from '../../../server/src/rules/compose/missing-healthcheck';
+import { testComposeRule } from '../../helpers/compose-tester';
+
+const TAIL = '      interval: 30s\n      timeout: 10s\n      retries: 3\n      start_period: 40s\n';
+
+testComposeRule(rule, {
+  valid: [
+    'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost/"]\n',
+    {
+      name: 'disabled on purpose',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      disable: true\n',
+    },
+    {
+      name: 'tuning the image check',
+      code: 'services:\n  web:\n    image: app:1\n    healthcheck:\n      interval: 60s\n',
+    },
+    {
+      name: 'the Dockerfile has a HEALTHCHECK',
+      read: { Dockerfile: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\n' },
+      code: 'services:\n  web:\n    build: .\n',
+    },
+    {
+      name: 'one-shot services',
+      code: 'services:\n  migrate:\n    image: app:1\n    command: migrate\n  api:\n    image: app:1\n    healthcheck:\n      test: ["CMD", "true"]\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n',
+    },
+    {
+      name: 'override files',
+      fileName: 'compose.override.yaml',
+      code: 'services:\n  web:\n    image: nginx:1.27\n',
+    },
+    {
+      name: 'from an anchor',
+      code: 'x-hc: &hc\n  healthcheck:\n    test: ["CMD", "true"]\nservices:\n  web:\n    <<: *hc\n    image: nginx:1.27\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'postgres uses POSTGRES_USER',
+      code: `
+services:
+  db:
+  ~~
+    image: postgres:16-alpine
+    environment:
+      POSTGRES_USER: app
+`,
+      output: `services:\n  db:\n    image: postgres:16-alpine\n    environment:\n      POSTGRES_USER: app\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U app"]\n${TAIL}`,
+    },
+    {
+      name: 'redis, CRLF',
+      code: 'services:\r\n  cache:\r\n    image: redis:7-alpine\r\n',
+      ranges: ['1:2-1:7'],
+      output:
+        'services:\r\n  cache:\r\n    image: redis:7-alpine\r\n    healthcheck:\r\n      test: ["CMD", "redis-cli", "ping"]\r\n' +
+        '      interval: 30s\r\n      timeout: 10s\r\n      retries: 3\r\n      start_period: 40s\r\n',
+    },
+    {
+      name: 'mysql and mariadb',
+      code: 'services:\n  a:\n    image: mysql:8.4\n  b:\n    image: mariadb:11\n',
+      ranges: ['1:2-1:3', '3:2-3:3'],
+      output:
+        `services:\n  a:\n    image: mysql:8.4\n    healthcheck:\n      test: ["CMD", "mysqladmin", "ping", "-h", "localhost"]\n${TAIL}` +
+        `  b:\n    image: mariadb:11\n    healthcheck:\n      test: ["CMD", "mariadb-admin", "ping", "-h", "localhost"]\n${TAIL}`,
+    },
+    {
+      name: 'an app on its published port, wget for an alpine image, anchors kept',
+      code: `
+x-env: &env
+  LOG_LEVEL: info
+services:
+  web:
+  ~~~
+    image: node:20-alpine
+    environment: *env
+    ports:
+      - "3000:3000"
+`,
+      output: `x-env: &env\n  LOG_LEVEL: info\nservices:\n  web:\n    image: node:20-alpine\n    environment: *env\n    ports:\n      - "3000:3000"\n    healthcheck:\n      test: ["CMD", "wget", "-q", "--spider", "http://localhost:3000/health"]\n${TAIL}`,
+    },
+    {
+      name: 'a build service: the port from EXPOSE, curl from the Dockerfile',
+      read: {
+        Dockerfile:
+          'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nEXPOSE 8000\n',
+      },
+      code: 'services:\n  api:\n    build: .\n',
+      ranges: ['1:2-1:5'],
+      output: `services:\n  api:\n    build: .\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8000/health"]\n${TAIL}`,
+    },
+    {
+      name: 'no known port: no fix',
+      code: 'services:\n  worker:\n    image: python:3.12-slim\n',
+      ranges: ['1:2-1:8'],
+      output: null,
+    },
+  ],
+});

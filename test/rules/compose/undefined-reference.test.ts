@@ -1,0 +1,157 @@
+import rule from '../../../server/src/rules/compose/undefined-reference';
+import { testComposeRule } from '../../helpers/compose-tester';
+
+testComposeRule(rule, {
+  valid: [
+    {
+      name: 'everything declared, every kind of reference',
+      code: `
+services:
+  api:
+    image: nginx:1.27
+    depends_on:
+      db:
+        condition: service_healthy
+    links:
+      - db:database
+    volumes_from:
+      - db:ro
+      - container:legacy
+    networks:
+      - default
+      - backend
+    volumes:
+      - data:/data
+      - ./site:/site
+      - /var/log:/logs
+      - /cache
+    secrets:
+      - token
+      - source: cert
+        target: /run/cert
+    configs:
+      - app_config
+  db:
+    image: postgres:16
+    network_mode: service:api
+networks:
+  backend:
+volumes:
+  data:
+secrets:
+  token:
+    file: ./token
+  cert:
+    file: ./cert
+configs:
+  app_config:
+    file: ./app.conf
+`,
+    },
+    {
+      name: 'override files refer to the main file',
+      fileName: 'compose.override.yaml',
+      code: 'services:\n  api:\n    depends_on:\n      - db\n',
+    },
+    {
+      name: 'files with include',
+      code: 'include:\n  - ./db.yaml\nservices:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - db\n',
+    },
+    {
+      name: 'extends from another file',
+      code: 'services:\n  api:\n    extends:\n      file: base.yaml\n      service: base\n',
+    },
+    {
+      name: 'names from variables',
+      code: 'services:\n  api:\n    image: nginx:1.27\n    networks:\n      - ${NET:-backend}\nnetworks:\n  backend:\n',
+    },
+    {
+      name: 'anchored lists are checked once, where written',
+      code: 'x-deps: &deps\n  - db\nservices:\n  db:\n    image: postgres:16\n  api:\n    image: nginx:1.27\n    depends_on: *deps\n',
+    },
+    {
+      name: 'several YAML documents, which Compose merges',
+      code: 'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - db\n---\nservices:\n  db:\n    image: postgres:16\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a typo in depends_on gets the closest service',
+      code: `
+services:
+  api:
+    image: nginx:1.27
+    depends_on:
+      - databse
+        ~~~~~~~
+  database:
+    image: postgres:16
+`,
+      output:
+        'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - database\n  database:\n    image: postgres:16\n',
+    },
+    {
+      name: 'an undeclared network is declared by the fix, comments kept',
+      code: `
+services:
+  api:
+    image: nginx:1.27
+    networks:
+      - backend # private
+        ~~~~~~~
+networks:
+  # public side
+  frontend:
+`,
+      output:
+        'services:\n  api:\n    image: nginx:1.27\n    networks:\n      - backend # private\nnetworks:\n  # public side\n  frontend:\n  backend:\n',
+    },
+    {
+      name: 'an undeclared volume with no volumes section, CRLF',
+      code: 'services:\r\n  db:\r\n    image: postgres:16\r\n    volumes:\r\n      - pgdata:/var/lib/postgresql/data\r\n',
+      ranges: ['4:8-4:39'],
+      output:
+        'services:\r\n  db:\r\n    image: postgres:16\r\n    volumes:\r\n      - pgdata:/var/lib/postgresql/data\r\nvolumes:\r\n  pgdata:\r\n',
+    },
+    {
+      name: 'links, extends, network_mode, volumes_from, secrets and configs',
+      code: `
+services:
+  api:
+    image: nginx:1.27
+    links:
+      - cache:redis
+        ~~~~~~~~~~~
+    network_mode: service:proxy
+                  ~~~~~~~~~~~~~
+    volumes_from:
+      - files
+        ~~~~~
+    secrets:
+      - source: token
+                ~~~~~
+    configs:
+      - conf
+        ~~~~
+  worker:
+    extends: base
+             ~~~~
+`,
+      messageIds: ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined'],
+    },
+    {
+      name: 'required: false is a warning only',
+      code: `
+services:
+  api:
+    image: nginx:1.27
+    depends_on:
+      cache:
+      ~~~~~
+        condition: service_started
+        required: false
+`,
+      output: null,
+    },
+  ],
+});
