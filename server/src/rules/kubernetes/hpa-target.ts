@@ -1,0 +1,146 @@
+import { defineRule } from '../../core/rule';
+import type { TextEdit } from '../../core/text';
+import { addToEntry, addToMap, styleOf, yamlLines } from '../../fixes/kubernetes';
+import {
+  containerLabel,
+  entryAt,
+  get,
+  items,
+  longRunning,
+  mapAt,
+  rangeOf,
+  stable,
+  str,
+  workloadLabel,
+  type Container,
+  type KubernetesModel,
+  type Workload,
+} from '../../languages/kubernetes';
+import { didYouMean } from '../../schema/kubernetes';
+import { DEFAULT_RESOURCES } from './missing-resources';
+
+const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+
+export default defineRule<KubernetesModel>({
+  id: 'kubernetes/hpa-target',
+  language: 'kubernetes',
+  severity: 'warning',
+  recommended: true,
+  aliases: [],
+  fix: 'unsafe',
+  messages: {
+    missingTarget: 'HorizontalPodAutoscaler {hpa} scales {kind} {name}, which is not in this file.{hint}',
+    noRequest:
+      'This HPA scales on {resource} utilization, but {containers} of {workload} request no {resource}: utilization is a share of the request, so the HPA cannot compute it and does not scale.',
+  },
+  docs: {
+    summary: 'An HPA should scale a workload that exists and requests the resources it scales on.',
+    rationale:
+      'An HPA whose `scaleTargetRef` names no workload (a typo, a renamed Deployment) does nothing, and says so ' +
+      "only in its status. An HPA that scales on CPU or memory utilization computes it as a percentage of the pods' " +
+      'requests: when a container requests none of that resource, the metric is undefined and the HPA does not ' +
+      "scale at all. The target is looked up only when the file holds workloads in the HPA's namespace (an HPA " +
+      'alone in its file may target one defined elsewhere). Fixes: point the HPA at the workload whose name is one ' +
+      "typo away, or add the seeds' request (500m CPU, 512Mi memory) to the containers without one.",
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  selector:\n    matchLabels:\n      app: api\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n      containers:\n      - name: api\n        image: registry.example.com/api:1.4.2\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: api-hpa\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: api\n  minReplicas: 3\n  maxReplicas: 10\n  metrics:\n  - type: Resource\n    resource:\n      name: cpu\n      target:\n        type: Utilization\n        averageUtilization: 70\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  selector:\n    matchLabels:\n      app: api\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n      containers:\n      - name: api\n        image: registry.example.com/api:1.4.2\n        resources:\n          requests:\n            cpu: 500m\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: api-hpa\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: api\n  minReplicas: 3\n  maxReplicas: 10\n  metrics:\n  - type: Resource\n    resource:\n      name: cpu\n      target:\n        type: Utilization\n        averageUtilization: 70\n',
+  },
+  check(ctx) {
+    const doc = ctx.doc;
+    // Workloads by namespace, read once: files of hundreds of documents pair every HPA with them.
+    const byNamespace = new Map<string, Workload[]>();
+    for (const w of ctx.model.workloads) {
+      const ns = w.manifest.namespace ?? '';
+      const list = byNamespace.get(ns);
+      if (list) list.push(w);
+      else byNamespace.set(ns, [w]);
+    }
+    for (const h of ctx.model.hpas) {
+      const ref = mapAt(h.root, 'spec', 'scaleTargetRef');
+      const kind = str(get(ref, 'kind')?.value);
+      const nameEntry = get(ref, 'name');
+      const name = str(nameEntry?.value);
+      if (!kind || !name || !nameEntry) continue;
+      const candidates = byNamespace.get(h.namespace ?? '') ?? [];
+      if (candidates.length === 0) continue;
+      const target = candidates.find((w) => w.kind === kind && w.manifest.name === name);
+      if (!target) {
+        if (!SCALABLE.has(kind)) continue;
+        const sameKind = candidates
+          .filter((w) => w.kind === kind && w.manifest.name)
+          .map((w) => w.manifest.name as string);
+        const guess = didYouMean(name, sameKind);
+        const value = nameEntry.value;
+        ctx.report({
+          at: rangeOf(doc, nameEntry),
+          messageId: 'missingTarget',
+          data: { hpa: h.name ?? '', kind, name, hint: guess ? ` Did you mean ${guess}?` : '' },
+          fix:
+            guess && value
+              ? stable(h.document, () => ({
+                  title: `Scale ${kind} ${guess} (changes behaviour)`,
+                  edits: [{ range: rangeOf(doc, value), newText: guess }],
+                }))
+              : undefined,
+        });
+        continue;
+      }
+      // Resource metrics on utilization need a request for that resource in every container.
+      for (const metric of items(get(get(h.root, 'spec')?.value, 'metrics')?.value)) {
+        const type = str(get(metric, 'type')?.value);
+        const source =
+          type === 'Resource' ? 'resource' : type === 'ContainerResource' ? 'containerResource' : null;
+        if (!source) continue;
+        const resourceName = entryAt(metric, source, 'name');
+        const resource = str(resourceName?.value);
+        if (!resourceName || (resource !== 'cpu' && resource !== 'memory')) continue;
+        if (str(entryAt(metric, source, 'target', 'type')?.value) !== 'Utilization') continue;
+        const only =
+          source === 'containerResource' ? str(entryAt(metric, source, 'container')?.value) : undefined;
+        const lacking = longRunning(target).filter(
+          (c) => (only === undefined || c.name === only) && !requests(c, resource),
+        );
+        if (lacking.length === 0) continue;
+        ctx.report({
+          at: rangeOf(doc, resourceName),
+          messageId: 'noRequest',
+          data: {
+            resource,
+            containers: lacking.map(containerLabel).join(', '),
+            workload: workloadLabel(target),
+          },
+          fix: stable(h.document, () => {
+            const edits = lacking.map((c) => requestEdit(c, resource)).filter((e): e is TextEdit => !!e);
+            return edits.length === lacking.length
+              ? {
+                  title: `Request ${DEFAULT_RESOURCES.requests[resource]} ${resource} in ${lacking.map(containerLabel).join(', ')} (changes behaviour)`,
+                  edits,
+                }
+              : undefined;
+          }),
+        });
+      }
+    }
+
+    function requestEdit(c: Container, resource: 'cpu' | 'memory'): TextEdit | undefined {
+      const style = styleOf(doc);
+      const value = { [resource]: DEFAULT_RESOURCES.requests[resource] };
+      const res = get(c.node, 'resources');
+      if (!res) return addToMap(doc, c.node, yamlLines({ resources: { requests: value } }, style));
+      const req = get(mapAt(c.node, 'resources'), 'requests');
+      if (req) return addToEntry(doc, req, yamlLines(value, style));
+      const resMap = mapAt(c.node, 'resources');
+      return resMap && resMap.items.length > 0 && !resMap.flow
+        ? addToMap(doc, resMap, yamlLines({ requests: value }, style))
+        : addToEntry(doc, res, yamlLines({ requests: value }, style));
+    }
+  },
+});
+
+/** Whether a container requests a resource (a limit alone counts: Kubernetes copies it to the request). */
+function requests(c: Container, resource: string): boolean {
+  return !!(
+    get(mapAt(c.node, 'resources', 'requests'), resource) ??
+    get(mapAt(c.node, 'resources', 'limits'), resource)
+  );
+}

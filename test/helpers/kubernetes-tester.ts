@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { defaultConfig, type Config } from '../../server/src/core/config';
+import type { Finding, Rule } from '../../server/src/core/rule';
+import { applyFixGroups } from '../../server/src/core/text';
+import { detectLanguage } from '../../server/src/languages/detect';
+import {
+  kubernetesSuppressions,
+  parseKubernetes,
+  type KubernetesModel,
+} from '../../server/src/languages/kubernetes';
+import { fmtRange, parseMarked, parseRange, type InvalidCase, type ValidCase } from './rule-tester';
+
+/**
+ * Table tests for Kubernetes rules, the counterpart of rule-tester.ts (same case shapes, same `~` range
+ * markers under the code). Cases may set configuration (`kubernetes.version`, rule levels). After a fix
+ * the tester checks that the text is still YAML (no new syntax problem), still a Kubernetes manifest, and
+ * that the rule is quiet.
+ */
+export interface KubernetesValidCase extends ValidCase {
+  config?: Partial<Config>;
+  /** The file name (detection and suppressions do not depend on it; kept for messages). */
+  fileName?: string;
+}
+
+export interface KubernetesInvalidCase extends InvalidCase {
+  config?: Partial<Config>;
+  fileName?: string;
+}
+
+export interface KubernetesTable {
+  valid: (KubernetesValidCase | string)[];
+  invalid: KubernetesInvalidCase[];
+}
+
+type KRule = Rule<KubernetesModel>;
+
+function configOf(c: { config?: Partial<Config> }): Config {
+  return { ...defaultConfig(), ...(c.config ?? {}) };
+}
+
+export function runKubernetesRule(rule: KRule, text: string, config: Config = defaultConfig()): Finding[] {
+  const model = parseKubernetes(text);
+  const result = analyze({
+    model,
+    rules: [rule],
+    suppressions: kubernetesSuppressions(model),
+    config,
+    host: { fileName: 'manifest.yaml', exists: () => undefined },
+  });
+  assert.deepEqual(result.internalErrors, [], 'the rule threw');
+  return result.findings;
+}
+
+function yamlProblems(text: string): number {
+  return parseKubernetes(text).documents.reduce((n, d) => n + d.problems.length, 0);
+}
+
+export function testKubernetesRule(rule: KRule, table: KubernetesTable): void {
+  describe(rule.id, () => {
+    table.valid.forEach((c, i) => {
+      const vc: KubernetesValidCase = typeof c === 'string' ? { code: c } : c;
+      it(`valid: ${vc.name ?? `#${i + 1}`}`, () => {
+        const { text } = parseMarked(vc.code);
+        const found = runKubernetesRule(rule, text, configOf(vc));
+        assert.deepEqual(
+          found.map((f) => `${fmtRange(f.range)} ${f.message}`),
+          [],
+          'expected no findings',
+        );
+      });
+    });
+    table.invalid.forEach((c, i) => {
+      it(`invalid: ${c.name ?? `#${i + 1}`}`, () => {
+        const { text, ranges } = parseMarked(c.code);
+        assert.equal(
+          detectLanguage(c.fileName ?? 'manifest.yaml', undefined, text),
+          'kubernetes',
+          'the case is detected as a Kubernetes manifest',
+        );
+        const expected = [...ranges, ...(c.ranges ?? []).map(parseRange)].map(fmtRange).sort();
+        const config = configOf(c);
+        const found = runKubernetesRule(rule, text, config);
+        assert.deepEqual(
+          found.map((f) => fmtRange(f.range)).sort(),
+          expected,
+          `finding ranges; messages: ${found.map((f) => f.message).join(' | ')}`,
+        );
+        if (c.messageIds) {
+          const ids = found.map(
+            (f) => Object.entries(rule.messages).find(([, m]) => sameTemplate(m, f.message))?.[0],
+          );
+          assert.deepEqual(ids, c.messageIds, 'message ids');
+        }
+        if (c.output === undefined) return;
+        const fixes = found.map((f) => {
+          const all = f.fixes();
+          return c.fixTitle ? all.find((x) => x.title.includes(c.fixTitle as string)) : all[0];
+        });
+        if (c.output === null) {
+          assert.ok(
+            fixes.every((x) => x === undefined),
+            'expected no fix',
+          );
+          return;
+        }
+        assert.ok(
+          fixes.every((x) => x !== undefined),
+          'every finding offers a fix',
+        );
+        for (const f of fixes) {
+          assert.ok(f!.title.length > 0);
+          if (f!.kind === 'unsafe')
+            assert.match(f!.title, /changes|behaviour|behavior/i, 'an unsafe fix says so in its title');
+        }
+        const { text: fixed } = applyFixGroups(
+          text,
+          fixes.map((f) => f!.edits),
+        );
+        assert.equal(fixed, c.output, 'fixed text');
+        assert.ok(
+          yamlProblems(fixed) <= yamlProblems(text),
+          'the fixed text re-parses without new YAML problems',
+        );
+        assert.equal(detectLanguage('manifest.yaml', undefined, fixed), 'kubernetes', 'still a manifest');
+        const after = runKubernetesRule(rule, fixed, config);
+        assert.deepEqual(
+          after.map((f) => `${fmtRange(f.range)} ${f.message}`),
+          [],
+          'the rule is quiet after the fix',
+        );
+      });
+    });
+  });
+}
+
+function sameTemplate(template: string, message: string): boolean {
+  const re = new RegExp(
+    '^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}|\{\w+\}/g, '.*') + '$',
+    's',
+  );
+  return re.test(message);
+}

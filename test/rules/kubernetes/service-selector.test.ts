@@ -1,0 +1,78 @@
+import rule from '../../../server/src/rules/kubernetes/service-selector';
+import { testKubernetesRule } from '../../helpers/kubernetes-tester';
+
+const DEPLOY =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n        tier: frontend\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+
+const SERVICE = (selector: string, extra = '') =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${extra}spec:\n  selector:\n${selector}  ports:\n  - port: 80\n`;
+
+testKubernetesRule(rule, {
+  valid: [
+    DEPLOY + '---\n' + SERVICE('    app: web\n'),
+    {
+      name: 'a Service alone in its file may select pods defined elsewhere',
+      code: SERVICE('    app: api\n'),
+    },
+    {
+      name: 'a Service without a selector (external endpoints)',
+      code:
+        DEPLOY +
+        '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  ports:\n  - port: 5432\n',
+    },
+    {
+      name: 'ExternalName',
+      code:
+        DEPLOY +
+        '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  type: ExternalName\n  externalName: db.example.com\n  selector:\n    app: db\n',
+    },
+    {
+      name: 'workloads in another namespace do not count',
+      code: DEPLOY + '---\n' + SERVICE('    app: api\n', '  namespace: other\n'),
+    },
+    {
+      name: 'skipped by a kube-linter annotation',
+      code:
+        DEPLOY +
+        '---\n' +
+        SERVICE(
+          '    app: api\n',
+          '  annotations:\n    ignore-check.kube-linter.io/dangling-service: "pods come from the operator"\n',
+        ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a typo in the selector: it is rewritten to the Deployment of the same name',
+      code:
+        DEPLOY +
+        `---
+# Public endpoint.
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+  ~~~~~~~~
+    app: wbe
+  ports:
+  - port: 80 # http`,
+      output:
+        DEPLOY +
+        '---\n# Public endpoint.\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80 # http',
+    },
+    {
+      name: 'two workloads, none named like the Service: no fix (CRLF)',
+      code: (
+        DEPLOY +
+        '---\n' +
+        DEPLOY.replace(/web/g, 'api') +
+        '---\n' +
+        SERVICE('    app: frontend\n').replace('name: web', 'name: public')
+      ).replace(/\n/g, '\r\n'),
+      ranges: ['41:2-41:10'],
+      output: null,
+    },
+  ],
+});
