@@ -18,8 +18,10 @@ function write(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-function fence(code: string): string {
-  return '```dockerfile\n' + code.replace(/\n?$/, '\n') + '```';
+function fence(code: string, language: string): string {
+  // Compose files and manifests are YAML; the fence names it so that pages highlight them as such.
+  const lang = language === 'dockerfile' ? 'dockerfile' : 'yaml';
+  return '```' + lang + '\n' + code.replace(/\n?$/, '\n') + '```';
 }
 
 for (const r of rules) {
@@ -39,15 +41,24 @@ for (const r of rules) {
     '',
     '## Reported',
     '',
-    fence(r.docs.bad),
+    fence(r.docs.bad, r.language),
     '',
     '## Not reported',
     '',
-    fence(r.docs.good),
+    fence(r.docs.good, r.language),
     '',
     '## Silencing it',
     '',
-    `\`# shipshape-ignore ${r.id} -- reason\` on the line before the instruction, or \`rules: { ${r.id}: off }\` in \`.shipshape.yaml\`.`,
+    `\`# shipshape-ignore ${r.id} -- reason\` on the line before the ${r.language === 'dockerfile' ? 'instruction' : 'key'}, or \`rules: { ${r.id}: off }\` in \`.shipshape.yaml\`.`,
+    // Kubernetes objects carry the suppressions of kube-linter, Polaris and Checkov as annotations.
+    ...(r.language === 'kubernetes' && r.aliases.some((a) => /^(kube-linter|polaris|checkov):/.test(a))
+      ? [
+          '',
+          'In a manifest, the annotations of the tools listed above silence it in the object they annotate: ' +
+            '`ignore-check.kube-linter.io/<check>: "reason"`, `polaris.fairwinds.com/<check>-exempt: "true"`, ' +
+            '`checkov.io/skip1: <CKV_K8S_n>=reason`.',
+        ]
+      : []),
     '',
   ];
   write(join('docs/rules', `${r.id}.md`), lines.join('\n'));
@@ -63,7 +74,12 @@ const table = [
 ].join('\n');
 const readme = readFileSync('README.md', 'utf8');
 const re = /(<!-- rules:start -->\n)[\s\S]*?(<!-- rules:end -->)/;
-if (re.test(readme)) write('README.md', readme.replace(re, `$1${table}\n$2`));
+// A replacer function: summaries may hold `$` sequences (`${VAR}`) that a replacement string would expand.
+if (re.test(readme))
+  write(
+    'README.md',
+    readme.replace(re, (_m, start: string, end: string) => `${start}${table}\n${end}`),
+  );
 else if (check) stale.push('README.md (no rules:start marker)');
 
 if (stale.length) {

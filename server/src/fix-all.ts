@@ -25,6 +25,8 @@ export function fixAll(engine: Engine, file: SourceFile, config: Config, host: H
   const hostWithCreates: Host = {
     fileName: host.fileName,
     exists: (p) => (created.has(p) ? true : host.exists(p)),
+    // Compose reads `.env` and the Dockerfiles it builds; the passes must see what the editor sees.
+    read: host.read?.bind(host),
   };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = engine.analyze({ ...file, text }, config, hostWithCreates);

@@ -37,7 +37,7 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
         host,
         settings,
         report(r) {
-          if (isSuppressed(suppressions, rule.id, rule.aliases, r.at)) return;
+          if (isSuppressed(suppressions, rule.id, r.aliases ?? rule.aliases, r.at)) return;
           const template = rule.messages[r.messageId] ?? r.messageId;
           const make = r.fix;
           let cached: Fix[] | undefined;

@@ -82,6 +82,13 @@ export interface Report {
   severity?: Severity;
   /** Values for `{name}` placeholders in the message. */
   data?: Record<string, string | number>;
+  /**
+   * The aliases this finding answers to, for rules that cover several checks of another tool with
+   * findings of different kinds (a missing liveness probe is Polaris' `livenessProbeMissing`, a missing
+   * readiness probe its `readinessProbeMissing`): only suppressions of these ids silence it. Defaults to
+   * all of the rule's aliases. Configuration (`rules: { <alias>: off }`) still applies rule by rule.
+   */
+  aliases?: readonly string[];
   fix?: () => FixSpec | readonly FixSpec[] | undefined;
 }
 

@@ -172,11 +172,24 @@ export function entries(node: Node | null | undefined, depth = 0): Entry[] {
 
 function isMergeKey(pair: Pair): boolean {
   const k = pair.key as unknown;
-  return typeof k === 'symbol' || (isScalar(k) && (k as Scalar).value === '<<');
+  // With `merge: true`, the yaml library composes `<<` as a Scalar holding the symbol `Symbol(<<)`.
+  return (
+    typeof k === 'symbol' ||
+    (isScalar(k) && ((k as Scalar).value === '<<' || typeof (k as Scalar).value === 'symbol'))
+  );
 }
 
 export function get(node: Node | null | undefined, key: string): Entry | undefined {
   return entries(node).find((e) => e.key === key);
+}
+
+/**
+ * Links an alias to its anchor for `deref`, `entries` and `items`. For parsers that compose one file from
+ * separately parsed pieces (Compose's per-service cache), where an alias and its anchor sit in different
+ * pieces and `parseYamlFile` never saw them together.
+ */
+export function linkAlias(alias: Alias, target: Node): void {
+  aliasTargets.set(alias, target);
 }
 
 /** Follows an alias to its anchor (once: anchors cannot point at aliases). */
