@@ -73,6 +73,7 @@ cat > "$USER_DATA/User/settings.json" <<'JSON'
   "git.enabled": false,
   "chat.commandCenter.enabled": false,
   "editor.minimap.enabled": false,
+  "editor.stickyScroll.enabled": false,
   "editor.hover.delay": 300,
   "files.autoSave": "off",
   "editor.codeActionsOnSave": { "source.fixAll.shipshape": "explicit" }
@@ -84,6 +85,16 @@ export XDG_CONFIG_HOME="$TMP/xdg-config" XDG_DATA_HOME="$TMP/xdg-data"
 node "$CODE_SERVER" --user-data-dir "$USER_DATA" --extensions-dir "$EXTENSIONS" \
   --install-extension "$VSIX" > "$RESULTS/install-extension.log" 2>&1 \
   || { cat "$RESULTS/install-extension.log" >&2; log "installing the .vsix failed"; exit 1; }
+# A clean install prints only code-server's info lines, "Installing extensions..." and "... was successfully
+# installed."; anything else (a warning about the manifest, an engine mismatch, a deprecation) fails the run.
+unexpected=$(grep -Ev '^\[[^]]*\] info |^Installing extensions\.\.\.$|^Extension .* was successfully installed\.$|^\s*$' \
+  "$RESULTS/install-extension.log" || true)
+if [ -n "$unexpected" ] || ! grep -q 'was successfully installed\.$' "$RESULTS/install-extension.log"; then
+  cat "$RESULTS/install-extension.log" >&2
+  log "installing the .vsix printed more than info lines and the success message (see above)"
+  exit 1
+fi
+log "installed without warnings: $(grep 'was successfully installed' "$RESULTS/install-extension.log")"
 
 # 4. code-server on a free loopback port.
 PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
