@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig } from '../../server/src/core/config';
-import type { Finding, Host, Rule } from '../../server/src/core/rule';
+import type { Finding, Fix, Host, Rule } from '../../server/src/core/rule';
 import { applyFixGroups, type Range } from '../../server/src/core/text';
 import {
   dockerfileSuppressions,
@@ -118,33 +118,15 @@ export function testRule(rule: AnyRule, table: Table): void {
           assert.deepEqual(ids, c.messageIds, 'message ids');
         }
         if (c.output === undefined) return;
-        const fixes = found.map((f) => {
-          const all = f.fixes();
-          return c.fixTitle ? all.find((x) => x.title.includes(c.fixTitle as string)) : all[0];
-        });
-        if (c.output === null) {
-          assert.ok(
-            fixes.every((x) => x === undefined),
-            'expected no fix',
-          );
-          return;
-        }
-        assert.ok(
-          fixes.every((x) => x !== undefined),
-          'every finding offers a fix',
-        );
-        for (const f of fixes) {
-          assert.ok(f!.title.length > 0);
-          if (f!.kind === 'unsafe')
-            assert.match(f!.title, /changes|behaviour|behavior/i, 'an unsafe fix says so in its title');
-        }
+        const fixes = chosenFixes(found, c.output, c.fixTitle, /changes|behaviour|behavior/i);
+        if (!fixes) return;
         const { text: fixed } = applyFixGroups(
           text,
-          fixes.map((f) => f!.edits),
+          fixes.map((f) => f.edits),
         );
         assert.equal(fixed, c.output, 'fixed text');
         const created: Record<string, string> = {};
-        for (const f of fixes) for (const cr of f!.creates) created[cr.path] = cr.text;
+        for (const f of fixes) for (const cr of f.creates) created[cr.path] = cr.text;
         assert.deepEqual(created, c.creates ?? {}, 'created files');
         // The fix must leave a file the builder accepts, and the finding must be gone.
         const before = parseDockerfile(text).syntaxErrors.length;
@@ -163,7 +145,42 @@ export function testRule(rule: AnyRule, table: Table): void {
   });
 }
 
-function sameTemplate(template: string, message: string): boolean {
+/**
+ * The fix each finding offers (its preferred one, or the one whose title contains `fixTitle`), checked as
+ * every table asks: with `output: null` no finding may offer one (returns null); otherwise every finding
+ * must, with a title, and an unsafe fix must say so in its title (`unsafeTitle`).
+ */
+export function chosenFixes(
+  found: Finding[],
+  output: string | null,
+  fixTitle: string | undefined,
+  unsafeTitle: RegExp,
+): Fix[] | null {
+  const fixes = found.map((f) => {
+    const all = f.fixes();
+    return fixTitle ? all.find((x) => x.title.includes(fixTitle)) : all[0];
+  });
+  if (output === null) {
+    assert.ok(
+      fixes.every((x) => x === undefined),
+      'expected no fix',
+    );
+    return null;
+  }
+  assert.ok(
+    fixes.every((x) => x !== undefined),
+    'every finding offers a fix',
+  );
+  const offered = fixes as Fix[];
+  for (const f of offered) {
+    assert.ok(f.title.length > 0);
+    if (f.kind === 'unsafe') assert.match(f.title, unsafeTitle, 'an unsafe fix says so in its title');
+  }
+  return offered;
+}
+
+/** Whether a message was made from a template with `{name}` placeholders. */
+export function sameTemplate(template: string, message: string): boolean {
   const re = new RegExp(
     '^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}|\{\w+\}/g, '.*') + '$',
     's',
