@@ -47,6 +47,7 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
             message: formatMessage(template, r.data),
             // A copy: model positions are reused (and moved) by later incremental parses.
             range: { start: { ...r.at.start }, end: { ...r.at.end } },
+            aliases: r.aliases ?? rule.aliases,
             fixable: make !== undefined && rule.fix !== null,
             fixes() {
               if (cached) return cached;

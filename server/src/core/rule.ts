@@ -34,6 +34,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
+  /** Ids of other tools this very finding answers to (`Report.aliases`, else the rule's). */
+  aliases: readonly string[];
   /** Fixes are computed only when asked for: most findings are never fixed. */
   fixes(): Fix[];
   fixable: boolean;
