@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnored, type Config } from './core/config';
 import { docsUrl, type Finding } from './core/rule';
 import { Engine, noFiles, type FileResult } from './engine';
@@ -40,6 +40,8 @@ interface JsonFinding {
   endLine: number;
   endColumn: number;
   fixable: boolean;
+  /** Ids of other tools this very finding answers to. */
+  aliases: string[];
 }
 
 function parseLintArgs(args: string[]): LintOptions {
@@ -112,6 +114,7 @@ function toJson(file: string, f: Finding): JsonFinding {
     endColumn: f.range.end.character + 1,
     // The CLI can afford to build the fix to tell whether there really is one.
     fixable: f.fixable && f.fixes().length > 0,
+    aliases: [...f.aliases],
   };
 }
 
@@ -140,6 +143,7 @@ function sarif(results: JsonFinding[]): unknown {
           ruleId: r.ruleId,
           level: levels[r.severity],
           message: { text: r.message },
+          properties: { aliases: r.aliases },
           locations: [
             {
               physicalLocation: {
@@ -252,8 +256,15 @@ function lint(args: string[]): number {
       `${all.length} problem${all.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`,
     );
   }
-  for (const n of notes) process.stderr.write(`shipshape: ${n}\n`);
+  // Every file under one configuration carries its problems: say each once, with paths as the user sees them.
+  for (const n of new Set(notes)) process.stderr.write(`shipshape: ${shortenPath(n, cwd)}\n`);
   return all.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** A note about a file under the working directory names it relative to it, like findings do. */
+function shortenPath(note: string, cwd: string): string {
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  return note.startsWith(prefix) ? note.slice(prefix.length) : note;
 }
 
 function listRules(args: string[]): number {

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { applyHadolintConfig, applyShipshapeConfig, defaultConfig, type Config } from './core/config';
+import { checkConfigText, type ConfigKind } from './core/config-check';
 import type { Host } from './core/rule';
+import { rules } from './rules';
 
 /** A host for a document on disk: sibling files are looked up next to it. */
 export function diskHost(filePath: string): Host {
@@ -77,17 +79,41 @@ export function loadConfig(filePath: string, opts: { root?: string; configFile?:
   const config = defaultConfig();
   const dir = dirname(resolve(filePath));
   const hadolint = findUp(dir, HADOLINT_NAMES, opts.root);
-  if (hadolint) applyHadolintConfig(config, readCached(hadolint) ?? '', hadolint);
+  if (hadolint) applyChecked(config, readCached(hadolint) ?? '', hadolint, 'hadolint');
   const own = opts.configFile ? resolve(opts.configFile) : findUp(dir, CONFIG_NAMES, opts.root);
   if (own) {
     const text = readCached(own);
     if (text === null) config.problems.push(`${own}: cannot be read`);
-    else applyShipshapeConfig(config, text, own);
+    else applyChecked(config, text, own, 'shipshape');
   }
   return config;
+}
+
+const checked = new Map<string, string[]>();
+
+/**
+ * Applies a configuration file and lists its mistakes as `path:line:column: message`. The check knows every
+ * mistake `apply*` notices (and more), so its located problems replace theirs.
+ */
+function applyChecked(config: Config, text: string, path: string, kind: ConfigKind): void {
+  const before = config.problems.length;
+  if (kind === 'hadolint') applyHadolintConfig(config, text, path);
+  else applyShipshapeConfig(config, text, path);
+  config.problems.length = before;
+  const key = `${kind}\0${path}\0${text}`;
+  let found = checked.get(key);
+  if (!found) {
+    found = checkConfigText(text, kind, rules).map(
+      (p) => `${path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`,
+    );
+    if (checked.size > 32) checked.clear();
+    checked.set(key, found);
+  }
+  config.problems.push(...found);
 }
 
 /** Drops cached configuration files, e.g. when the editor reports that one changed. */
 export function clearConfigCache(): void {
   fileCache.clear();
+  checked.clear();
 }

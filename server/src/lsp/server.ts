@@ -17,11 +17,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIgnored, type Config, type Level } from '../core/config';
-import { docsUrl, type Finding, type Host } from '../core/rule';
+import type { Host } from '../core/rule';
 import { containsPosition, TextDoc, type Range } from '../core/text';
 import { Engine, noFiles, type FileResult } from '../engine';
 import { fixAll } from '../fix-all';
-import { rules } from '../rules';
 import { clearConfigCache, diskHost, loadConfig } from '../workspace';
 import {
   FIX_ALL_KIND,
@@ -31,6 +30,8 @@ import {
   workspaceEdit,
   type EditCapabilities,
 } from './convert';
+import { configDiagnostics, configQuickFixes, warnAboutRuleSettings, warnOnce } from './config-diagnostics';
+import { hoverMarkdown } from './hover';
 import { defaultSettings, type Settings } from './settings';
 
 interface Analysed {
@@ -38,8 +39,6 @@ interface Analysed {
   result: FileResult | null;
   diagnostics: Diagnostic[];
 }
-
-const ruleById = new Map(rules.map((r) => [r.id, r]));
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -132,6 +131,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         section: 'shipshape',
       })) as Partial<Settings> | null;
       settingsByUri.set(uri, { ...defaultSettings(), ...(s ?? {}) });
+      warnAboutRuleSettings(s?.rules, (m) => connection.console.warn(m));
     } catch {
       settingsByUri.set(uri, defaultSettings());
     }
@@ -158,10 +158,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         }
         for (const err of result?.internalErrors ?? [])
           connection.console.error(`shipshape: rule ${err.ruleId} failed: ${err.error}`);
-        for (const p of config.problems) connection.console.warn(`shipshape: ${p}`);
+        for (const p of config.problems) warnOnce(`shipshape: ${p}`, (m) => connection.console.warn(m));
       }
     }
-    const entry = { version: doc.version, result, diagnostics: (result?.findings ?? []).map(toDiagnostic) };
+    const diagnostics = (result?.findings ?? []).map(toDiagnostic);
+    // After the findings' own, so that `diagnostics[i]` stays the diagnostic of `findings[i]`.
+    if (settings.enable) diagnostics.push(...configDiagnostics(uriToName(doc.uri), doc.getText()));
+    const entry = { version: doc.version, result, diagnostics };
     analysed.set(doc.uri, entry);
     return entry;
   }
@@ -233,6 +236,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           if (action) out.push(action);
         }
       });
+      const text = doc.getText();
+      out.push(...configQuickFixes(doc.uri, doc.version, uriToName(doc.uri), text, params.range, caps));
     }
     // Refactorings offered wherever the cursor is (e.g. "Add a HorizontalPodAutoscaler" on a Deployment).
     const wantsRefactor =
@@ -301,25 +306,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const hits = (entry.result?.findings ?? []).filter((f) => containsPosition(f.range, params.position));
     if (hits.length === 0) return null;
     return {
-      contents: { kind: 'markdown', value: hits.map(hoverText).join('\n\n---\n\n') },
+      contents: { kind: 'markdown', value: hoverMarkdown(hits) },
       range: hits[0]?.range,
     };
   });
 
   documents.listen(connection);
   connection.listen();
-}
-
-/**
- * The editor already shows the diagnostic's message next to the hover, so the hover adds what the
- * message cannot: the rule's summary, its rationale and a link to its page.
- */
-function hoverText(f: Finding): string {
-  const rule = ruleById.get(f.ruleId);
-  const lines = [`**${f.ruleId}**${rule ? ` — ${rule.docs.summary}` : ''}`];
-  if (rule) lines.push('', rule.docs.rationale);
-  lines.push('', `[Rule documentation](${docsUrl(f.ruleId)})`);
-  return lines.join('\n');
 }
 
 function overlaps(a: Range, b: Range): boolean {
