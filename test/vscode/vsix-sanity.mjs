@@ -35,6 +35,8 @@ const REQUIRED = [
   'extension/client/out/extension.js',
   'extension/server/out/server.js',
   'extension/server/out/cli.js',
+  // The .shipshape.yaml schema VS Code's YAML extension reads through `yamlValidation`.
+  'extension/schemas/shipshape-config.schema.json',
 ];
 
 /** The entries of a zip file, from its central directory (no zip64, which a .vsix this small never needs). */
@@ -119,6 +121,11 @@ if (manifest) {
       );
   const main = `extension/${String(pkg.main ?? '').replace(/^\.\//, '')}`;
   if (!entries.some((e) => e.name === main)) problems.push(`"main" (${pkg.main}) is not in the .vsix`);
+  for (const v of pkg.contributes?.yamlValidation ?? []) {
+    const file = `extension/${String(v.url).replace(/^\.\//, '')}`;
+    if (!entries.some((e) => e.name === file))
+      problems.push(`yamlValidation url ${v.url} is not in the .vsix`);
+  }
 }
 
 if (problems.length) {
