@@ -45,9 +45,11 @@ describe('shipshape CLI', () => {
       endLine: 2,
       endColumn: 18,
       fixable: true,
+      aliases: ['hadolint:DL3025', 'buildkit:JSONArgsRecommended'],
     });
     for (const f of findings)
       assert.deepEqual(Object.keys(f).sort(), [
+        'aliases',
         'column',
         'endColumn',
         'endLine',

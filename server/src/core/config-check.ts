@@ -130,8 +130,13 @@ export function checkConfigText(
             : [],
         )
       : [];
-  const unknownKey = (key: Scalar, where: string, known: readonly string[]): void => {
-    const s = closest(String(key.value), known);
+  /** A guess for a key, unless the map already has that key: the fix would repeat it. */
+  const guessKey = (key: Scalar, candidates: readonly string[], map: unknown): string | undefined => {
+    const s = closest(String(key.value), candidates);
+    return s !== undefined && entries(map).some((e) => e.key.value === s) ? undefined : s;
+  };
+  const unknownKey = (key: Scalar, where: string, known: readonly string[], map: unknown): void => {
+    const s = guessKey(key, known, map);
     out.push({
       code: 'config/unknown-key',
       range: inner(key),
@@ -150,13 +155,13 @@ export function checkConfigText(
     const candidates = [...known];
     for (const { key, value } of entries(top)) {
       const name = String(key.value);
-      if (!SHIPSHAPE_KEYS.includes(name)) unknownKey(key, '', SHIPSHAPE_KEYS);
+      if (!SHIPSHAPE_KEYS.includes(name)) unknownKey(key, '', SHIPSHAPE_KEYS, top);
       else if (name === 'rules') {
         if (!isMap(value)) invalid(value, '`rules` must be a mapping of rule ids to levels.');
         for (const r of entries(value)) {
           const id = String(r.key.value);
           if (!known.has(id)) {
-            const s = closest(id, candidates);
+            const s = guessKey(r.key, candidates, value);
             out.push({
               code: 'config/unknown-rule',
               range: inner(r.key),
@@ -173,7 +178,7 @@ export function checkConfigText(
       } else if (name === 'kubernetes') {
         if (!isMap(value)) invalid(value, '`kubernetes` must be a mapping, for example `version: "1.30"`.');
         for (const k of entries(value)) {
-          if (k.key.value !== 'version') unknownKey(k.key, ' under `kubernetes`', ['version']);
+          if (k.key.value !== 'version') unknownKey(k.key, ' under `kubernetes`', ['version'], value);
           else if (isScalar(k.value)) {
             const source = text.slice(k.value.range?.[0] ?? 0, k.value.range?.[1] ?? 0);
             if (typeof k.value.value !== 'string')
@@ -222,7 +227,7 @@ export function checkConfigText(
       for (const o of entries(value)) {
         if (HADOLINT_LEVELS.includes(String(o.key.value)))
           checkCodes(o.value, `override.${String(o.key.value)}`);
-        else unknownKey(o.key, ' under `override`', HADOLINT_LEVELS);
+        else unknownKey(o.key, ' under `override`', HADOLINT_LEVELS, value);
       }
   }
   return out;

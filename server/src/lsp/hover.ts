@@ -25,12 +25,15 @@ export function shortWhy(rationale: string): string {
  * Hover markdown for the findings under the cursor: one compact block per finding (message, why, link).
  * When several findings of one rule meet there, its why is said once.
  */
-export function hoverMarkdown(findings: readonly Finding[]): string {
+export function hoverMarkdown(
+  findings: readonly Finding[],
+  rationaleOf: (ruleId: string) => string | undefined = (id) => rationaleById.get(id),
+): string {
   const explained = new Set<string>();
   return findings
     .map((f) => {
       const lines = [`**${f.message}**`];
-      const rationale = rationaleById.get(f.ruleId);
+      const rationale = rationaleOf(f.ruleId);
       if (rationale && !explained.has(f.ruleId)) lines.push('', shortWhy(rationale));
       explained.add(f.ruleId);
       lines.push('', `[${f.ruleId}](${docsUrl(f.ruleId)})`);
