@@ -34,14 +34,15 @@ const schema = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    // `null`: a key whose entries are all commented out, which Shipshape reads as empty.
     rules: {
-      type: 'object',
+      type: ['object', 'null'],
       description: `Level per rule id, or per id of the same check in another tool (hadolint:DL3008). ${levelDescription}`,
       properties: ruleKeys,
       additionalProperties: false,
     },
     kubernetes: {
-      type: 'object',
+      type: ['object', 'null'],
       additionalProperties: false,
       properties: {
         version: {
@@ -53,7 +54,7 @@ const schema = {
       },
     },
     ignore: {
-      type: 'array',
+      type: ['array', 'null'],
       items: { type: 'string' },
       description: 'Globs of files not to check, relative to the workspace root (for example charts/**).',
     },

@@ -33,7 +33,13 @@ const valid: { kind: ConfigKind; text: string }[] = [
     kind: 'hadolint',
     text: 'ignored:\n  - DL3008\n  - DL3059\n  - SC2086\noverride:\n  error: [DL3003]\n  style: []\nfailure-threshold: warning\ntrustedRegistries:\n  - docker.io\n',
   },
-  { kind: 'hadolint', text: 'format: json\nno-color: true\n' },
+  {
+    kind: 'hadolint',
+    text: 'format: json\nno-color: true\nno-fail: false\nverbose: true\nstrict-labels: true\n',
+  },
+  // Keys whose entries are all commented out are empty, for hadolint as for Shipshape.
+  { kind: 'hadolint', text: 'ignored:\n  # - DL3008\noverride:\n  info:\n    # - DL3047\n' },
+  { kind: 'shipshape', text: 'rules:\n  # dockerfile/json-args: off\nignore:\n' },
 ];
 
 /** Mistakes, where they are reported and what the quick fix writes there. */
@@ -101,6 +107,16 @@ const invalid: { name: string; kind: ConfigKind; text: string; problems: string[
       '2:5-11 config/invalid-value → DL3007',
       '3:5-10 config/invalid-value',
       '5:3-7 config/unknown-key → warning',
+    ],
+  },
+  {
+    name: 'hadolint keys it skips without a word: overrides, trusted-registries',
+    kind: 'hadolint',
+    text: 'ignored: [dl3059]\noverrides:\n  error: [DL3003]\ntrusted-registries:\n  - docker.io\n',
+    problems: [
+      '1:11-17 config/invalid-value → DL3059',
+      '2:1-10 config/unknown-key → override',
+      '4:1-19 config/unknown-key → trustedRegistries',
     ],
   },
 ];

@@ -24,6 +24,20 @@ export interface ConfigProblem {
 export const LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 const SHIPSHAPE_KEYS = ['rules', 'kubernetes', 'ignore', 'onlyRecommended'];
 const HADOLINT_LEVELS = ['error', 'warning', 'info', 'style'];
+/** The keys hadolint reads (`FromYAML PartialConfiguration` in hadolint's Configuration.hs); it skips others. */
+const HADOLINT_KEYS = [
+  'ignored',
+  'override',
+  'trustedRegistries',
+  'failure-threshold',
+  'format',
+  'label-schema',
+  'strict-labels',
+  'disable-ignore-pragma',
+  'no-fail',
+  'no-color',
+  'verbose',
+];
 /** Words users write for a level, from other linters' configuration formats. */
 const LEVEL_SYNONYMS: Record<string, string> = {
   warn: 'warning',
@@ -135,15 +149,18 @@ export function checkConfigText(
     const s = closest(String(key.value), candidates);
     return s !== undefined && entries(map).some((e) => e.key.value === s) ? undefined : s;
   };
+  const reader = kind === 'shipshape' ? 'Shipshape reads' : 'hadolint and Shipshape read';
   const unknownKey = (key: Scalar, where: string, known: readonly string[], map: unknown): void => {
     const s = guessKey(key, known, map);
     out.push({
       code: 'config/unknown-key',
       range: inner(key),
-      message: `Unknown key \`${String(key.value)}\`${where}: Shipshape reads ${known.map((k) => `\`${k}\``).join(', ')}.${didYouMean(s)}`,
+      message: `Unknown key \`${String(key.value)}\`${where}: ${reader} ${known.map((k) => `\`${k}\``).join(', ')}.${didYouMean(s)}`,
       replacement: s,
     });
   };
+  // A key with nothing after it (its entries commented out) is read as empty, by hadolint as by Shipshape.
+  const empty = (n: unknown): boolean => n === null || n === undefined || (isScalar(n) && n.value === null);
   const invalid = (n: unknown, message: string, replacement?: string): void => {
     if (!isScalar(n) && !isMap(n) && !isSeq(n)) return;
     out.push({ code: 'config/invalid-value', range: inner(n), message, replacement });
@@ -157,7 +174,8 @@ export function checkConfigText(
       const name = String(key.value);
       if (!SHIPSHAPE_KEYS.includes(name)) unknownKey(key, '', SHIPSHAPE_KEYS, top);
       else if (name === 'rules') {
-        if (!isMap(value)) invalid(value, '`rules` must be a mapping of rule ids to levels.');
+        if (!isMap(value) && !empty(value))
+          invalid(value, '`rules` must be a mapping of rule ids to levels.');
         for (const r of entries(value)) {
           const id = String(r.key.value);
           if (!known.has(id)) {
@@ -176,7 +194,8 @@ export function checkConfigText(
           }
         }
       } else if (name === 'kubernetes') {
-        if (!isMap(value)) invalid(value, '`kubernetes` must be a mapping, for example `version: "1.30"`.');
+        if (!isMap(value) && !empty(value))
+          invalid(value, '`kubernetes` must be a mapping, for example `version: "1.30"`.');
         for (const k of entries(value)) {
           if (k.key.value !== 'version') unknownKey(k.key, ' under `kubernetes`', ['version'], value);
           else if (isScalar(k.value)) {
@@ -193,8 +212,9 @@ export function checkConfigText(
           }
         }
       } else if (name === 'ignore') {
-        if (!isSeq(value)) invalid(value, '`ignore` must be a list of globs.');
-        else
+        if (!isSeq(value)) {
+          if (!empty(value)) invalid(value, '`ignore` must be a list of globs.');
+        } else
           for (const g of value.items)
             if (!isScalar(g) || typeof g.value !== 'string')
               invalid(g, 'An `ignore` entry must be a glob string.');
@@ -208,12 +228,12 @@ export function checkConfigText(
     r.aliases.filter((a) => a.startsWith('hadolint:')).map((a) => a.slice(9)),
   );
   const checkCodes = (list: unknown, where: string): void => {
+    if (empty(list)) return;
     if (!isSeq(list)) return invalid(list, `\`${where}\` must be a list of rule codes such as DL3008.`);
     for (const c of list.items) {
       const code = isScalar(c) ? String(c.value) : '';
       if (HADOLINT_CODE.test(code)) continue;
-      const s =
-        closest(code, codes) ?? (HADOLINT_CODE.test(code.toUpperCase()) ? code.toUpperCase() : undefined);
+      const s = HADOLINT_CODE.test(code.toUpperCase()) ? code.toUpperCase() : closest(code, codes);
       invalid(
         c,
         `\`${code}\` is not a hadolint rule code (DL followed by four digits, or SC for ShellCheck).${didYouMean(s)}`,
@@ -222,7 +242,8 @@ export function checkConfigText(
     }
   };
   for (const { key, value } of entries(top)) {
-    if (key.value === 'ignored') checkCodes(value, 'ignored');
+    if (!HADOLINT_KEYS.includes(String(key.value))) unknownKey(key, '', HADOLINT_KEYS, top);
+    else if (key.value === 'ignored') checkCodes(value, 'ignored');
     else if (key.value === 'override')
       for (const o of entries(value)) {
         if (HADOLINT_LEVELS.includes(String(o.key.value)))
