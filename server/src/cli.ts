@@ -18,7 +18,9 @@ const USAGE = `Usage:
 PATH may be a file, a directory (walked; node_modules and .git are skipped) or - for standard input,
 whose kind is decided by --stdin-filename (default: Dockerfile). With - and --fix, the fixed text is
 written to standard output instead of a report.
-Exit code: 0 when no finding is an error, 1 when one is, 2 on bad usage or unreadable input.`;
+Exit code: 0 when no finding is an error, 1 when one is, 2 on bad usage or unreadable input.
+Mistakes in .shipshape.yaml or .hadolint.yaml (an unknown rule id, a level that does not exist) are printed
+on standard error as FILE:LINE:COLUMN and leave the exit code as the findings make it.`;
 
 class UsageError extends Error {}
 

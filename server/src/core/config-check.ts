@@ -54,26 +54,32 @@ const LEVEL_SYNONYMS: Record<string, string> = {
 // hadolint's own codes (DL) and the ShellCheck codes it passes through (SC); ones we do not implement are fine.
 const HADOLINT_CODE = /^(?:DL|SC)\d{4}$/;
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
-export function editDistance(a: string, b: string, max = Infinity): number {
+/**
+ * Levenshtein distance, or `max + 1` once it is known to exceed `max`. Only the band of cells within `max` of
+ * the diagonal is computed: a config file with a few dozen mistakes is checked at every keystroke.
+ */
+export function editDistance(a: string, b: string, max = Math.max(a.length, b.length)): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const over = max + 1;
+  let prev = new Array<number>(b.length + 1).fill(over);
+  for (let j = 0; j <= Math.min(b.length, max); j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
+    const cur = new Array<number>(b.length + 1).fill(over);
+    if (i <= max) cur[0] = i;
+    let best = cur[0] ?? over;
+    for (let j = Math.max(1, i - max); j <= Math.min(b.length, i + max); j++) {
       const v = Math.min(
-        (prev[j] ?? 0) + 1,
-        (cur[j - 1] ?? 0) + 1,
-        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        (prev[j] ?? over) + 1,
+        (cur[j - 1] ?? over) + 1,
+        (prev[j - 1] ?? over) + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
-      cur.push(v);
+      cur[j] = Math.min(v, over);
       best = Math.min(best, v);
     }
-    if (best > max) return max + 1;
+    if (best > max) return over;
     prev = cur;
   }
-  return prev[b.length] ?? 0;
+  return Math.min(prev[b.length] ?? over, over);
 }
 
 /** The candidate a mistyped word most likely meant, or undefined when none is close enough to guess. */
