@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule';
 import { addToMap, setScalar, styleOf, yamlLines } from '../../fixes/kubernetes';
 import { get, manifestRange, num, rangeOf, stable, type KubernetesModel } from '../../languages/kubernetes';
-import { addHpaFix, hpaFor } from '../../languages/kubernetes/support';
+import { addHpaFix, hpaFor } from '../../assists/kubernetes/hpa';
 
 export default defineRule<KubernetesModel>({
   id: 'kubernetes/single-replica',
