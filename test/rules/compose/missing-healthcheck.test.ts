@@ -47,6 +47,64 @@ services:
       output: `services:\n  db:\n    image: postgres:16-alpine\n    environment:\n      POSTGRES_USER: app\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U app"]\n${TAIL}`,
     },
     {
+      name: 'dependants switch to service_healthy in the same fix, comments and other entries kept',
+      code: `
+services:
+  api:
+    image: registry.example.com/api:1.4
+    healthcheck: { disable: true }
+    depends_on:
+      - db # primary
+      - cache
+  worker:
+    image: registry.example.com/worker:1.4
+    healthcheck: { disable: true }
+    depends_on: [db]
+  admin:
+    image: registry.example.com/admin:1.4
+    healthcheck: { disable: true }
+    depends_on:
+      db:
+        restart: true
+  db:
+  ~~
+    image: postgres:16-alpine
+  cache:
+    image: redis:7-alpine
+    healthcheck:
+      test: ["CMD", "redis-cli", "ping"]
+`,
+      output: `services:
+  api:
+    image: registry.example.com/api:1.4
+    healthcheck: { disable: true }
+    depends_on:
+      db: # primary
+        condition: service_healthy
+      cache:
+        condition: service_healthy
+  worker:
+    image: registry.example.com/worker:1.4
+    healthcheck: { disable: true }
+    depends_on: { db: { condition: service_healthy } }
+  admin:
+    image: registry.example.com/admin:1.4
+    healthcheck: { disable: true }
+    depends_on:
+      db:
+        restart: true
+        condition: service_healthy
+  db:
+    image: postgres:16-alpine
+    healthcheck:
+      test: ["CMD-SHELL", "pg_isready -U postgres"]
+${TAIL}  cache:
+    image: redis:7-alpine
+    healthcheck:
+      test: ["CMD", "redis-cli", "ping"]
+`,
+    },
+    {
       name: 'redis, CRLF',
       code: 'services:\r\n  cache:\r\n    image: redis:7-alpine\r\n',
       ranges: ['1:2-1:7'],

@@ -18,6 +18,7 @@ import {
 import { exposedPorts, finalStage, parseDockerfile } from '../../languages/dockerfile';
 import { baseImageTools, toolPresence } from '../../languages/dockerfile/images';
 import { addToService } from '../../fixes/compose';
+import { addCondition, hasHealthcheck, waitsOnlyToStart } from '../../fixes/compose-depends-on';
 import { isScalar, items } from '../../languages/yaml/model';
 
 export default defineRule<ComposeModel>({
@@ -43,7 +44,9 @@ export default defineRule<ComposeModel>({
       '`mariadb-admin ping` for MariaDB (its 11.x images dropped the mysql* names), `mongosh` for MongoDB, and ' +
       "otherwise curl or wget (whichever the image has) on the service's port at `/health`, with the seeds' " +
       'timings (30s interval, 10s timeout, 3 retries, 40s start period). Without a known port there is no fix. A ' +
-      'failing check marks the container unhealthy, so the fix says it changes behaviour.',
+      'failing check marks the container unhealthy, so the fix says it changes behaviour. Services that depend on ' +
+      'the service with a bare `depends_on` are switched to `condition: service_healthy` in the same fix, comments ' +
+      'kept, so that they wait for the new check.',
     bad: 'services:\n  db:\n    image: postgres:16\n',
     good:
       'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres"]\n' +
@@ -69,13 +72,25 @@ export default defineRule<ComposeModel>({
                 'healthcheck:',
                 [`test: ${test}`, 'interval: 30s', 'timeout: 10s', 'retries: 3', 'start_period: 40s'],
               ]);
-              return edit
-                ? {
-                    title:
-                      'Add a healthcheck (changes behaviour: the container is marked unhealthy when it fails)',
-                    edits: [edit],
-                  }
-                : undefined;
+              if (!edit) return undefined;
+              // Services that depend on this one now wait until it is healthy, in the same fix: a health
+              // check they do not wait for is what compose/wait-for-healthy reports.
+              const edits = [edit];
+              const waiting: string[] = [];
+              const condition = (name: string) =>
+                name === s.name || hasHealthcheck(m, ctx.host, name) ? 'service_healthy' : 'service_started';
+              for (const d of m.services) {
+                const ref = d === s ? undefined : waitsOnlyToStart(d, s.name);
+                const more = ref ? addCondition(m, d, ref, condition) : undefined;
+                if (!more) continue;
+                edits.push(...more);
+                waiting.push(`\`${d.name}\``);
+              }
+              const also = waiting.length ? `; ${waiting.join(', ')} wait until it is healthy` : '';
+              return {
+                title: `Add a healthcheck${also} (changes behaviour: the container is marked unhealthy when it fails)`,
+                edits,
+              };
             }
           : undefined,
       });
