@@ -117,6 +117,17 @@ function docsInputs(): Input[] {
   }));
 }
 
+/**
+ * A fix edit's snippet form with every tab stop at its default (`\${1:x}` gives x); `\\$`, `\\}` and
+ * `\\\\` are literal. Fix snippets use only plain tab stops with plain defaults.
+ */
+function expandSnippet(snippet: string): string {
+  return snippet.replace(
+    /\\([$}\\])|\$\{\d+:([^}\\$]*)\}|\$\d+/g,
+    (_, lit: string | undefined, def: string | undefined) => lit ?? def ?? '',
+  );
+}
+
 const key = (f: Finding): string => `${f.ruleId}: ${f.message}`;
 
 function counts(findings: readonly Finding[]): Map<string, number> {
@@ -332,6 +343,9 @@ describe('fix hygiene', () => {
         assert.deepEqual(before.internalErrors, []);
         const problems: string[] = [];
         for (const { label, finding, fix } of offered(engine, input, before)) {
+          for (const e of fix.edits)
+            if (e.snippet !== undefined)
+              assert.equal(expandSnippet(e.snippet), e.newText, `${label}: snippet form of an edit`);
           const { fixed, result } = applyAlone(engine, input, input.text, fix);
           if (fixed === input.text && fix.creates.length === 0) {
             problems.push(`${label}: changes nothing`);
@@ -390,6 +404,21 @@ describe('fix hygiene', () => {
       });
     });
   }
+
+  it('the Compose limits fix puts its values in tab stops, and they start on any host', () => {
+    const text = 'services:\n  api:\n    image: registry.example.com/api:1.4\n';
+    const result = new Engine().analyze(
+      { name: 'compose.yaml', text },
+      config(),
+      hostFor(inputs[0] as Input),
+    );
+    const fix = result?.findings.find((f) => f.ruleId === 'compose/resource-limits')?.fixes()[0];
+    assert.equal(
+      fix?.edits[0]?.snippet,
+      '\n    deploy:\n      resources:\n        limits:\n          cpus: "${1:1.0}"\n          memory: ${2:2G}\n' +
+        '        reservations:\n          cpus: "${3:0.5}"\n          memory: ${4:1G}',
+    );
+  });
 
   it('compared pairs of safe fixes in both orders', () => {
     assert.ok(compared >= 30, `only ${compared} pairs compared`);

@@ -1,6 +1,10 @@
 import type { TextDoc, TextEdit } from '../core/text';
 import { get, mapAt, quantityValue, str, type Container } from '../languages/kubernetes';
 import { addToEntry, addToMap, styleOf, yamlLines, type YValue } from './kubernetes';
+import { withTabStops } from './text';
+
+/** The values the fix writes, as tab stops for editors that accept snippet edits. */
+const VALUES = /(?<=(?:cpu|memory): ")[0-9][0-9.]*[A-Za-z]*/g;
 
 /** The seeds' values: requests 512Mi / 500m, limits 2Gi / 2000m. */
 export const DEFAULT_RESOURCES = {
@@ -10,6 +14,10 @@ export const DEFAULT_RESOURCES = {
 
 /** Adds the missing requests and limits with the seed values (a limit never below its request). */
 export function resourcesFix(doc: TextDoc, c: Container): TextEdit[] | undefined {
+  return build(doc, c)?.map((e) => withTabStops(e, VALUES));
+}
+
+function build(doc: TextDoc, c: Container): TextEdit[] | undefined {
   const style = styleOf(doc);
   const resources = get(c.node, 'resources');
   const requests = mapAt(c.node, 'resources', 'requests');
