@@ -108,7 +108,12 @@ export default defineRule<KubernetesModel>({
             const edit = probesFix(doc, c, reported);
             const what = reported.length === 2 ? 'liveness and readiness probes' : `a ${reported[0]} probe`;
             const startup = reported.includes('liveness') && !hasKeyLoosely(c.node, 'startupProbe');
-            return edit ? { title: `Add ${what}${startup ? ' with a startup probe' : ''} (changes behaviour)`, edits: [edit] } : undefined;
+            return edit
+              ? {
+                  title: `Add ${what}${startup ? ' with a startup probe' : ''} (changes behaviour)`,
+                  edits: [edit],
+                }
+              : undefined;
           }),
         });
       }
