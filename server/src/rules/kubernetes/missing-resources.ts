@@ -9,9 +9,7 @@ import {
   longRunning,
   mapAt,
   notSkipped,
-  quantityValue,
   stable,
-  str,
   type Container,
   type KubernetesModel,
 } from '../../languages/kubernetes';
