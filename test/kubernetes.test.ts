@@ -12,7 +12,7 @@ import {
   parseKubernetes,
   splitDocuments,
 } from '../server/src/languages/kubernetes';
-import { kubernetesAssists } from '../server/src/languages/kubernetes/support';
+import { kubernetesAssists } from '../server/src/assists/kubernetes/hpa';
 import { nodeRange } from '../server/src/languages/yaml/model';
 import { generateManifests } from '../scripts/bench/kubernetes';
 
@@ -228,7 +228,7 @@ describe('Kubernetes assists', () => {
     const at = { start: { line: 15, character: 10 }, end: { line: 15, character: 10 } };
     const [fix] = kubernetesAssists(model, at);
     assert.ok(fix);
-    assert.equal(fix.title, 'Add a HorizontalPodAutoscaler');
+    assert.match(fix.title, /^Add a HorizontalPodAutoscaler\b/);
     const text = applyEdits(model.doc.text, fix.edits).text;
     assert.match(text, /\r\n---\r\napiVersion: autoscaling\/v2\r\nkind: HorizontalPodAutoscaler\r\n/);
     assert.deepEqual(kubernetesAssists(parseKubernetes(text), at), [], 'not offered once an HPA targets it');

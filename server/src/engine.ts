@@ -1,3 +1,4 @@
+import { kubernetesAssists } from './assists/kubernetes/hpa';
 import { analyze, type AnalyzeResult } from './core/analyze';
 import { defaultConfig, type Config } from './core/config';
 import type { FixSpec, Host, Language, Rule } from './core/rule';
@@ -26,7 +27,8 @@ export const noFiles: Host = { exists: () => undefined };
 const SUPPORT: Record<Language, LanguageSupport> = {
   dockerfile: dockerfileSupport as unknown as LanguageSupport,
   compose: composeSupport as unknown as LanguageSupport,
-  kubernetes: kubernetesSupport as unknown as LanguageSupport,
+  // Assists write policy (rules' layer), so they are attached here rather than in languages/.
+  kubernetes: { ...kubernetesSupport, assists: kubernetesAssists } as unknown as LanguageSupport,
 };
 
 const RULES: Record<Language, readonly Rule<{ doc: TextDoc }>[]> = {

@@ -12,6 +12,12 @@ export interface Range {
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * The same text as an LSP snippet whose tab stops are the values a user should tune (resource limits),
+   * for clients that accept snippet edits (LSP 3.18 `SnippetTextEdit`, client capability
+   * `workspace.workspaceEdit.snippetEditSupport`). Expanded with its defaults it equals `newText`.
+   */
+  snippet?: string;
 }
 
 export function pos(line: number, character: number): Position {

@@ -1,5 +1,6 @@
 import type { TextDoc, TextEdit } from '../core/text';
 import type { DInstruction, DockerfileModel, Stage } from '../languages/dockerfile';
+import type { HealthProbe } from '../languages/well-known-images';
 
 /** Edits the health-check rules share: probe commands, the HEALTHCHECK line and where new lines go. */
 
@@ -68,4 +69,15 @@ export function healthcheckInsertion(model: DockerfileModel, stage: Stage, line:
   if (first) return insertBefore(model.doc, lineAboveComments(model, first), first.range.start.line, [line]);
   const last = stage.instructions[stage.instructions.length - 1] as DInstruction;
   return insertAfterInstruction(model.doc, last, [line]);
+}
+
+/** A Compose `test:` value (exec form) for a well-known image's probe, with the HTTP client to use. */
+export function composeTest(probe: HealthProbe, client: 'curl' | 'wget' = 'curl'): string {
+  const words =
+    probe.kind === 'exec'
+      ? ['CMD', ...probe.argv]
+      : client === 'curl'
+        ? ['CMD', 'curl', '-f', healthUrl(probe.port, probe.path)]
+        : ['CMD', 'wget', '-q', '--spider', healthUrl(probe.port, probe.path)];
+  return `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
 }

@@ -49,3 +49,23 @@ export function insertAt(pos: { line: number; character: number }, text: string)
 export function jsonString(s: string): string {
   return JSON.stringify(s);
 }
+
+/** Text made literal in a snippet: `$`, `}` and `\\` are escaped. */
+export function escapeSnippet(s: string): string {
+  return s.replace(/[$}\\]/g, '\\$&');
+}
+
+/**
+ * The edit with a snippet form of its text (see `TextEdit.snippet`) in which every match of `values` (a
+ * global pattern) is a tab stop whose default is the value, in order. Unchanged when nothing matches.
+ */
+export function withTabStops(edit: TextEdit, values: RegExp): TextEdit {
+  let n = 0;
+  let last = 0;
+  let out = '';
+  for (const m of edit.newText.matchAll(values)) {
+    out += escapeSnippet(edit.newText.slice(last, m.index)) + `\${${++n}:${escapeSnippet(m[0])}}`;
+    last = m.index + m[0].length;
+  }
+  return n === 0 ? edit : { ...edit, snippet: out + escapeSnippet(edit.newText.slice(last)) };
+}

@@ -41,8 +41,14 @@ export function keyColumn(doc: TextDoc, map: YAMLMap): number | undefined {
   return columnOf(doc, key.range[0]);
 }
 
+/**
+ * The end of the line holding the last character before `offset` that is not white space. A block
+ * scalar (`|`, `>-`) ends after its line break, at the start of the next line, where nothing may go.
+ */
 function atLineEnd(doc: TextDoc, offset: number): { line: number; character: number } {
-  const line = doc.positionAt(offset).line;
+  let end = offset;
+  while (end > 0 && /\s/.test(doc.text.charAt(end - 1))) end--;
+  const line = doc.positionAt(end).line;
   return doc.positionAt(doc.lineEnd(line));
 }
 

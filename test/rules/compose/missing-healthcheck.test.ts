@@ -29,6 +29,10 @@ testComposeRule(rule, {
       code: 'services:\n  web:\n    image: nginx:1.27\n',
     },
     {
+      name: 'images that declare their own HEALTHCHECK',
+      code: 'services:\n  dns:\n    image: pihole/pihole:2025.11.0\n  mc:\n    image: itzg/minecraft-server:java21\n',
+    },
+    {
       name: 'from an anchor',
       code: 'x-hc: &hc\n  healthcheck:\n    test: ["CMD", "true"]\nservices:\n  web:\n    <<: *hc\n    image: nginx:1.27\n',
     },
@@ -45,6 +49,100 @@ services:
       POSTGRES_USER: app
 `,
       output: `services:\n  db:\n    image: postgres:16-alpine\n    environment:\n      POSTGRES_USER: app\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U app"]\n${TAIL}`,
+    },
+    {
+      name: 'dependants switch to service_healthy in the same fix, comments and other entries kept',
+      code: `
+services:
+  api:
+    image: registry.example.com/api:1.4
+    healthcheck: { disable: true }
+    depends_on:
+      - db # primary
+      - cache
+  worker:
+    image: registry.example.com/worker:1.4
+    healthcheck: { disable: true }
+    depends_on: [db]
+  admin:
+    image: registry.example.com/admin:1.4
+    healthcheck: { disable: true }
+    depends_on:
+      db:
+        restart: true
+  db:
+  ~~
+    image: postgres:16-alpine
+  cache:
+    image: redis:7-alpine
+    healthcheck:
+      test: ["CMD", "redis-cli", "ping"]
+`,
+      output: `services:
+  api:
+    image: registry.example.com/api:1.4
+    healthcheck: { disable: true }
+    depends_on:
+      db: # primary
+        condition: service_healthy
+      cache:
+        condition: service_healthy
+  worker:
+    image: registry.example.com/worker:1.4
+    healthcheck: { disable: true }
+    depends_on: { db: { condition: service_healthy } }
+  admin:
+    image: registry.example.com/admin:1.4
+    healthcheck: { disable: true }
+    depends_on:
+      db:
+        restart: true
+        condition: service_healthy
+  db:
+    image: postgres:16-alpine
+    healthcheck:
+      test: ["CMD-SHELL", "pg_isready -U postgres"]
+${TAIL}  cache:
+    image: redis:7-alpine
+    healthcheck:
+      test: ["CMD", "redis-cli", "ping"]
+`,
+    },
+    {
+      name: 'well-known images probe their own endpoints with the client they ship: grafana',
+      code: 'services:\n  grafana:\n    image: grafana/grafana:11.3.0\n',
+      ranges: ['1:2-1:9'],
+      output: `services:\n  grafana:\n    image: grafana/grafana:11.3.0\n    healthcheck:\n      test: ["CMD", "wget", "-q", "--spider", "http://localhost:3000/api/health"]\n${TAIL}`,
+    },
+    {
+      name: 'prometheus answers on /-/healthy',
+      code: 'services:\n  prometheus:\n    image: quay.io/prometheus/prometheus:v2.55.0\n',
+      ranges: ['1:2-1:12'],
+      output: `services:\n  prometheus:\n    image: quay.io/prometheus/prometheus:v2.55.0\n    healthcheck:\n      test: ["CMD", "wget", "-q", "--spider", "http://localhost:9090/-/healthy"]\n${TAIL}`,
+    },
+    {
+      name: 'nginx has no /health: its welcome page on port 80',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n',
+      ranges: ['1:2-1:5'],
+      output: `services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:80/"]\n${TAIL}`,
+    },
+    {
+      name: 'minio and rabbitmq ship their own probe commands',
+      code: 'services:\n  s3:\n    image: minio/minio:RELEASE.2025-04-22T22-12-26Z\n  mq:\n    image: rabbitmq:4-management\n',
+      ranges: ['1:2-1:4', '3:2-3:4'],
+      output: `services:\n  s3:\n    image: minio/minio:RELEASE.2025-04-22T22-12-26Z\n    healthcheck:\n      test: ["CMD", "mc", "ready", "local"]\n${TAIL}  mq:\n    image: rabbitmq:4-management\n    healthcheck:\n      test: ["CMD", "rabbitmq-diagnostics", "-q", "ping"]\n${TAIL}`,
+    },
+    {
+      name: 'traefik is probed only with its ping endpoint enabled',
+      code: 'services:\n  proxy:\n    image: traefik:v3.2\n    command: ["--ping=true", "--providers.docker"]\n',
+      ranges: ['1:2-1:7'],
+      output: `services:\n  proxy:\n    image: traefik:v3.2\n    command: ["--ping=true", "--providers.docker"]\n    healthcheck:\n      test: ["CMD", "traefik", "healthcheck", "--ping"]\n${TAIL}`,
+    },
+    {
+      name: 'no fix without the ping endpoint (traefik), or without a client in the image (keycloak)',
+      code: 'services:\n  proxy:\n    image: traefik:v3.2\n    ports:\n      - "80:80"\n  auth:\n    image: quay.io/keycloak/keycloak:26.0\n    ports:\n      - "8080:8080"\n',
+      ranges: ['1:2-1:7', '5:2-5:6'],
+      output: null,
     },
     {
       name: 'redis, CRLF',

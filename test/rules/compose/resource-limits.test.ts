@@ -57,7 +57,7 @@ volumes:
 `,
       output:
         'services:\n  db:\n    image: postgres:16\n    # data survives restarts\n    volumes:\n      - pg:/var/lib/postgresql/data\n' +
-        '    deploy:\n      resources:\n        limits:\n          cpus: "4"\n          memory: 2G\n        reservations:\n          cpus: "2"\n          memory: 1G\nvolumes:\n  pg:\n',
+        '    deploy:\n      resources:\n        limits:\n          cpus: "1.0"\n          memory: 2G\n        reservations:\n          cpus: "0.5"\n          memory: 1G\nvolumes:\n  pg:\n',
     },
     {
       name: 'deploy without resources, four-space indentation, CRLF',
@@ -65,7 +65,7 @@ volumes:
       ranges: ['1:4-1:7'],
       output:
         'services:\r\n    api:\r\n        image: app:1\r\n        deploy:\r\n            replicas: 2\r\n            resources:\r\n                limits:\r\n' +
-        '                    cpus: "2.0"\r\n                    memory: 2G\r\n                reservations:\r\n                    cpus: "1.0"\r\n                    memory: 1G\r\n',
+        '                    cpus: "1.0"\r\n                    memory: 2G\r\n                reservations:\r\n                    cpus: "0.5"\r\n                    memory: 1G\r\n',
     },
     {
       name: 'a memory limit only: the CPU limit is added beside it',
@@ -81,13 +81,13 @@ services:
 `,
       messageIds: ['cpus'],
       output:
-        'services:\n  cache:\n    image: redis:7-alpine\n    deploy:\n      resources:\n        limits:\n          memory: 1G\n          cpus: "2"\n',
+        'services:\n  cache:\n    image: redis:7-alpine\n    deploy:\n      resources:\n        limits:\n          memory: 1G\n          cpus: "1.0"\n',
     },
     {
       name: 'service-level style is kept',
       code: 'services:\n  web:\n    image: nginx:1.27\n    mem_limit: 512m\n',
       ranges: ['1:2-1:5'],
-      output: 'services:\n  web:\n    image: nginx:1.27\n    mem_limit: 512m\n    cpus: "2.0"\n',
+      output: 'services:\n  web:\n    image: nginx:1.27\n    mem_limit: 512m\n    cpus: "1.0"\n',
     },
     {
       name: 'deploy from an anchor: reported, not edited',

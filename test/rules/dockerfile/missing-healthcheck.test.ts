@@ -11,6 +11,10 @@ const NODE_PROBE = (port: number): string =>
 testRule(rule, {
   valid: [
     {
+      name: 'a base image that declares its own HEALTHCHECK',
+      code: 'FROM pihole/pihole:2025.11.0\nCOPY custom.list /etc/pihole/custom.list\nEXPOSE 53/tcp 80/tcp',
+    },
+    {
       name: 'a worker that neither exposes nor serves',
       code: 'FROM python:3.12-slim\nCMD ["celery", "-A", "app", "worker"]',
     },
@@ -121,7 +125,7 @@ FROM nginx:1.27-alpine
 COPY --from=build /app/dist /usr/share/nginx/html`,
       output:
         'FROM node:20-alpine AS build\nRUN npm ci && npm run build\nFROM nginx:1.27-alpine\n' +
-        `COPY --from=build /app/dist /usr/share/nginx/html\n${OPTS} wget -qO- http://localhost:80/health || exit 1`,
+        `COPY --from=build /app/dist /usr/share/nginx/html\n${OPTS} wget -qO- http://localhost:80/ || exit 1`,
     },
     {
       name: 'ENV PORT expanded by the shell form',

@@ -62,6 +62,60 @@ EXPOSE 8000
 CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"]`,
     },
     {
+      name: 'the builder copies only the requirements folder, not the whole context (no copy-before-install there)',
+      code: `
+FROM python:3.12-slim
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*
+                                                                 ~~~
+COPY . .
+RUN pip install --no-cache-dir -r requirements/production.txt gunicorn==23.0.0
+CMD ["gunicorn", "app:app"]`,
+      output: `# Build stage: compilers and headers stay here.
+FROM python:3.12-slim AS builder
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*
+COPY requirements/ requirements/
+RUN python -m venv /opt/venv
+ENV PATH="/opt/venv/bin:$PATH"
+RUN pip install --no-cache-dir -r requirements/production.txt gunicorn==23.0.0
+
+# Runtime stage: only what the application needs to run.
+FROM python:3.12-slim
+WORKDIR /app
+COPY . .
+COPY --from=builder /opt/venv /opt/venv
+ENV PATH="/opt/venv/bin:$PATH"
+CMD ["gunicorn", "app:app"]`,
+    },
+    {
+      name: 'an install that reads the source keeps the whole context in the builder',
+      code: `
+FROM python:3.12-slim
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*
+                                                                 ~~~
+COPY . .
+RUN pip install --no-cache-dir .
+CMD ["app"]`,
+      output: `# Build stage: compilers and headers stay here.
+FROM python:3.12-slim AS builder
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*
+COPY . .
+RUN python -m venv /opt/venv
+ENV PATH="/opt/venv/bin:$PATH"
+RUN pip install --no-cache-dir .
+
+# Runtime stage: only what the application needs to run.
+FROM python:3.12-slim
+WORKDIR /app
+COPY . .
+COPY --from=builder /opt/venv /opt/venv
+ENV PATH="/opt/venv/bin:$PATH"
+CMD ["app"]`,
+    },
+    {
       name: 'only compilers: the apt RUN leaves the runtime stage; continuation lines',
       code: 'FROM python:3.11-slim\r\nRUN apt-get update && apt-get install -y --no-install-recommends \\\r\n    gcc \\\r\n    && rm -rf /var/lib/apt/lists/*\r\nCOPY requirements.txt ./\r\nRUN pip install --no-cache-dir -r requirements.txt\r\nCMD ["python", "-m", "app"]',
       ranges: ['2:4-2:7'],

@@ -55,7 +55,7 @@ testKubernetesRule(rule, {
       messageIds: ['noRequest', 'noRequest'],
     },
     {
-      name: 'the request is added where resources exist',
+      name: 'the request is added where resources exist, with the limits missing-resources asks for',
       code:
         DEPLOY('        resources:\n          requests:\n            memory: 256Mi\n') +
         '---\n' +
@@ -63,7 +63,7 @@ testKubernetesRule(rule, {
       ranges: ['34:12-34:15'],
       output:
         DEPLOY(
-          '        resources:\n          requests:\n            memory: 256Mi\n            cpu: "500m"\n',
+          '        resources:\n          requests:\n            memory: 256Mi\n            cpu: "500m"\n          limits:\n            memory: "2Gi"\n            cpu: "2000m"\n',
         ) +
         '---\n' +
         HPA('publishing-api').replace(/ {2}- type: Resource\n {4}resource:\n {6}name: memory[\s\S]*$/, ''),

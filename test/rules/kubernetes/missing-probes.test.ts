@@ -57,7 +57,7 @@ spec:
         - containerPort: 8080`,
       messageIds: ['both'],
       output:
-        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: publishing-api\nspec:\n  selector:\n    matchLabels:\n      app: publishing-api\n  template:\n    metadata:\n      labels:\n        app: publishing-api\n    spec:\n      containers:\n      - name: api\n        image: registry.example.com/publishing-api:v1.0.0\n        ports:\n        - containerPort: 8080\n        livenessProbe:\n          httpGet:\n            path: /health\n            port: 8080\n          initialDelaySeconds: 30\n          periodSeconds: 30\n        readinessProbe:\n          httpGet:\n            path: /health\n            port: 8080\n          initialDelaySeconds: 5\n          periodSeconds: 10',
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: publishing-api\nspec:\n  selector:\n    matchLabels:\n      app: publishing-api\n  template:\n    metadata:\n      labels:\n        app: publishing-api\n    spec:\n      containers:\n      - name: api\n        image: registry.example.com/publishing-api:v1.0.0\n        ports:\n        - containerPort: 8080\n        startupProbe:\n          httpGet:\n            path: /health\n            port: 8080\n          periodSeconds: 10\n          failureThreshold: 6\n        livenessProbe:\n          httpGet:\n            path: /health\n            port: 8080\n          periodSeconds: 30\n        readinessProbe:\n          httpGet:\n            path: /health\n            port: 8080\n          initialDelaySeconds: 5\n          periodSeconds: 10',
     },
     {
       name: 'only readiness missing, with comments and CRLF kept',

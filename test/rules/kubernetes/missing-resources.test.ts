@@ -45,6 +45,24 @@ spec:
         'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:1.4.2\n    resources:\n      requests:\n        memory: "512Mi"\n        cpu: "500m"\n      limits:\n        memory: "2Gi"\n        cpu: "2000m"',
     },
     {
+      // Issue 9: the fix completes the sub-maps that exist, never a second `memory` key, and adds no request
+      // where a limit stands (Kubernetes copies it, and a larger request would be rejected).
+      name: 'only limits: completed in place, no duplicate key, no request above the memory limit',
+      code: POD('    resources:\n      limits:\n        memory: 256Mi\n'),
+      ranges: ['8:4-8:13'],
+      output: POD(
+        '    resources:\n      limits:\n        memory: 256Mi\n        cpu: "2000m"\n      requests:\n        cpu: "500m"\n',
+      ),
+    },
+    {
+      name: 'only requests: limits added, never below the requests already there',
+      code: POD('    resources:\n      requests:\n        memory: 4Gi\n        cpu: 250m\n'),
+      ranges: ['8:4-8:13'],
+      output: POD(
+        '    resources:\n      requests:\n        memory: 4Gi\n        cpu: 250m\n      limits:\n        memory: "4Gi"\n        cpu: "2000m"\n',
+      ),
+    },
+    {
       name: 'only the CPU limit missing is info, and the limit added keeps the comments',
       code: `
 apiVersion: apps/v1

@@ -63,6 +63,23 @@ spec:
         '---\n# Public endpoint.\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80 # http',
     },
     {
+      name: 'the workload selects other labels than its pods carry: the Service gets the pod labels',
+      code:
+        DEPLOY.replace('      labels:\n        app: web', '      labels:\n        app: web-v2') +
+        `---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+  ~~~~~~~~
+    app: wbe`,
+      output:
+        DEPLOY.replace('      labels:\n        app: web', '      labels:\n        app: web-v2') +
+        '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web-v2\n    tier: frontend',
+    },
+    {
       name: 'two workloads, none named like the Service: no fix (CRLF)',
       code: (
         DEPLOY +

@@ -50,12 +50,29 @@ spec:
         'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3 # for now\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27',
     },
     {
+      name: 'with an HPA, replicas would fight it: the HPA fix removes it, comment above kept, resources as they are',
+      code:
+        DEPLOY('  # one for now\n  replicas: 1\n') +
+        '        resources:\n          requests: {cpu: 250m, memory: 256Mi}\n',
+      ranges: ['6:12-6:13'],
+      fixTitle: 'HorizontalPodAutoscaler; remove `replicas`',
+      output:
+        DEPLOY('  # one for now\n') +
+        '        resources:\n          requests: {cpu: 250m, memory: 256Mi}\n' +
+        '---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web-hpa\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 3\n  maxReplicas: 10\n  metrics:\n  - type: Resource\n    resource:\n      name: cpu\n      target:\n        type: Utilization\n        averageUtilization: 70\n  - type: Resource\n    resource:\n      name: memory\n      target:\n        type: Utilization\n        averageUtilization: 80\n',
+    },
+    {
       name: 'unset replicas: the second fix appends the seed HPA (CRLF)',
       code: DEPLOY('').replace(/\n/g, '\r\n'),
       ranges: ['3:8-3:11'],
       fixTitle: 'HorizontalPodAutoscaler',
       output:
-        DEPLOY('').replace(/\n/g, '\r\n') +
+        DEPLOY('')
+          .replace(/\n/g, '\r\n')
+          .replace(
+            'image: nginx:1.27\r\n',
+            'image: nginx:1.27\r\n        resources:\r\n          requests:\r\n            memory: "512Mi"\r\n            cpu: "500m"\r\n          limits:\r\n            memory: "2Gi"\r\n            cpu: "2000m"\r\n',
+          ) +
         '---\r\napiVersion: autoscaling/v2\r\nkind: HorizontalPodAutoscaler\r\nmetadata:\r\n  name: web-hpa\r\nspec:\r\n  scaleTargetRef:\r\n    apiVersion: apps/v1\r\n    kind: Deployment\r\n    name: web\r\n  minReplicas: 3\r\n  maxReplicas: 10\r\n  metrics:\r\n  - type: Resource\r\n    resource:\r\n      name: cpu\r\n      target:\r\n        type: Utilization\r\n        averageUtilization: 70\r\n  - type: Resource\r\n    resource:\r\n      name: memory\r\n      target:\r\n        type: Utilization\r\n        averageUtilization: 80\r\n',
     },
   ],

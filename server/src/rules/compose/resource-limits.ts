@@ -1,4 +1,4 @@
-import { defineRule } from '../../core/rule';
+import { defineRule, type FixSpec } from '../../core/rule';
 import {
   entryAt,
   expectsComplete,
@@ -11,6 +11,7 @@ import {
   type ComposeService,
 } from '../../languages/compose';
 import { addToService, addUnderEntry, ownEntry, type Block } from '../../fixes/compose';
+import { withTabStops } from '../../fixes/text';
 import type { Entry } from '../../languages/yaml/model';
 
 interface Sizing {
@@ -18,15 +19,22 @@ interface Sizing {
   reservations: { cpus: string; memory: string };
 }
 
-/** The seeds' production values: databases and caches from the overrides table, apps from the backend. */
+/**
+ * Limits that start on any host: Docker refuses to create a container whose `cpus` exceeds the host's CPU
+ * count ("range of CPUs is from 0.01 to N.00, as there are only N CPUs available", moby
+ * daemon/daemon_unix.go), so no service gets more than one CPU, which every host has; the seeds' memory
+ * sizes (databases 2G, caches 1G, other services 2G), reservations half of the limits. They are starting
+ * points: the values are tab stops in editors that accept snippet edits.
+ */
 function sizing(model: ComposeModel, service: ComposeService): Sizing {
   const kind = serviceKind(imageOf(model, service));
-  if (kind === 'postgres' || kind === 'mysql' || kind === 'mongo')
-    return { limits: { cpus: '4', memory: '2G' }, reservations: { cpus: '2', memory: '1G' } };
   if (kind === 'redis')
-    return { limits: { cpus: '2', memory: '1G' }, reservations: { cpus: '1', memory: '512M' } };
-  return { limits: { cpus: '2.0', memory: '2G' }, reservations: { cpus: '1.0', memory: '1G' } };
+    return { limits: { cpus: '1.0', memory: '1G' }, reservations: { cpus: '0.5', memory: '512M' } };
+  return { limits: { cpus: '1.0', memory: '2G' }, reservations: { cpus: '0.5', memory: '1G' } };
 }
+
+/** The values of the lines the fix writes, as tab stops. */
+const VALUES = /(?<=(?:cpus|memory|mem_limit): "?)[0-9][0-9.]*[A-Za-z]?/g;
 
 export default defineRule<ComposeModel>({
   id: 'compose/resource-limits',
@@ -49,12 +57,14 @@ export default defineRule<ComposeModel>({
       'form counts: `deploy.resources.limits.memory`/`cpus`, or the older `mem_limit`/`cpus` keys, also when they ' +
       'come from an anchor through a merge key or from a service this one `extends`. Override files and services ' +
       'extending one in another file are skipped, since the main file may set them. The fix adds limits and ' +
-      "reservations with the seeds' values (databases 4 CPUs/2G, caches 2/1G, other services 2/2G, reservations " +
-      'half of that); limits change how the service behaves under load, so adjust them to what it needs.',
+      'reservations that start on any host: one CPU (Docker refuses to start a container whose `cpus` exceeds the ' +
+      "host's CPU count) and the seeds' memory (caches 1G, other services 2G), reservations half of that. Limits " +
+      'change how the service behaves under load, so adjust them to what it needs: editors that accept snippet ' +
+      'edits put the cursor on each value in turn.',
     bad: 'services:\n  api:\n    image: nginx:1.27\n',
     good:
-      'services:\n  api:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          cpus: "2.0"\n' +
-      '          memory: 2G\n        reservations:\n          cpus: "1.0"\n          memory: 1G\n',
+      'services:\n  api:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          cpus: "1.0"\n' +
+      '          memory: 2G\n        reservations:\n          cpus: "0.5"\n          memory: 1G\n',
   },
   check(ctx) {
     const m = ctx.model;
@@ -66,57 +76,60 @@ export default defineRule<ComposeModel>({
       const hasCpus = !!legacyCpus || !!scalarAt(m, s, ['deploy', 'resources', 'limits', 'cpus']);
       if (hasMemory && hasCpus) continue;
       const messageId = !hasMemory && !hasCpus ? 'both' : !hasMemory ? 'memory' : 'cpus';
+      const build = (): FixSpec | undefined => {
+        const size = sizing(m, s);
+        const title = 'Add CPU and memory limits and reservations (changes behaviour: the service is capped)';
+        // A file that uses the service-level keys gets the missing one in the same style.
+        if (legacyMemory || legacyCpus) {
+          const line = legacyMemory
+            ? `cpus: "${size.limits.cpus}"`
+            : `mem_limit: ${size.limits.memory.toLowerCase()}`;
+          const edit = addToService(m, s, [line]);
+          return edit
+            ? {
+                title: `Add ${legacyMemory ? 'a CPU' : 'a memory'} limit (changes behaviour: the service is capped)`,
+                edits: [edit],
+              }
+            : undefined;
+        }
+        const pair = (k: { cpus: string; memory: string }, missing: ('cpus' | 'memory')[]): string[] =>
+          missing.map((x) => (x === 'cpus' ? `cpus: "${k.cpus}"` : `memory: ${k.memory}`));
+        const limits: Block = ['limits:', pair(size.limits, ['cpus', 'memory'])];
+        const reservations: Block = ['reservations:', pair(size.reservations, ['cpus', 'memory'])];
+        const deploy = ownEntry(s, 'deploy');
+        if (!deploy) {
+          if (s.get('deploy')) return undefined;
+          const edit = addToService(m, s, ['deploy:', ['resources:', [...limits, ...reservations]]]);
+          return edit ? { title, edits: [edit] } : undefined;
+        }
+        const resources = own(entryAt(deploy.value, 'resources'));
+        if (!resources) {
+          if (entryAt(deploy.value, 'resources')) return undefined;
+          const edit = addUnderEntry(m, deploy, ['resources:', [...limits, ...reservations]]);
+          return edit ? { title, edits: [edit] } : undefined;
+        }
+        const limitsEntry = own(entryAt(resources.value, 'limits'));
+        if (!limitsEntry) {
+          if (entryAt(resources.value, 'limits')) return undefined;
+          const block = entryAt(resources.value, 'reservations') ? limits : [...limits, ...reservations];
+          const edit = addUnderEntry(m, resources, block);
+          return edit ? { title, edits: [edit] } : undefined;
+        }
+        const missing: ('cpus' | 'memory')[] = [];
+        if (!hasCpus) missing.push('cpus');
+        if (!hasMemory) missing.push('memory');
+        const edit = addUnderEntry(m, limitsEntry, pair(size.limits, missing));
+        return edit
+          ? { title: `Add the missing limit (changes behaviour: the service is capped)`, edits: [edit] }
+          : undefined;
+      };
       ctx.report({
         at: serviceRange(m, s),
         messageId,
         data: { name: s.name },
         fix: () => {
-          const size = sizing(m, s);
-          const title =
-            'Add CPU and memory limits and reservations (changes behaviour: the service is capped)';
-          // A file that uses the service-level keys gets the missing one in the same style.
-          if (legacyMemory || legacyCpus) {
-            const line = legacyMemory
-              ? `cpus: "${size.limits.cpus}"`
-              : `mem_limit: ${size.limits.memory.toLowerCase()}`;
-            const edit = addToService(m, s, [line]);
-            return edit
-              ? {
-                  title: `Add ${legacyMemory ? 'a CPU' : 'a memory'} limit (changes behaviour: the service is capped)`,
-                  edits: [edit],
-                }
-              : undefined;
-          }
-          const pair = (k: { cpus: string; memory: string }, missing: ('cpus' | 'memory')[]): string[] =>
-            missing.map((x) => (x === 'cpus' ? `cpus: "${k.cpus}"` : `memory: ${k.memory}`));
-          const limits: Block = ['limits:', pair(size.limits, ['cpus', 'memory'])];
-          const reservations: Block = ['reservations:', pair(size.reservations, ['cpus', 'memory'])];
-          const deploy = ownEntry(s, 'deploy');
-          if (!deploy) {
-            if (s.get('deploy')) return undefined;
-            const edit = addToService(m, s, ['deploy:', ['resources:', [...limits, ...reservations]]]);
-            return edit ? { title, edits: [edit] } : undefined;
-          }
-          const resources = own(entryAt(deploy.value, 'resources'));
-          if (!resources) {
-            if (entryAt(deploy.value, 'resources')) return undefined;
-            const edit = addUnderEntry(m, deploy, ['resources:', [...limits, ...reservations]]);
-            return edit ? { title, edits: [edit] } : undefined;
-          }
-          const limitsEntry = own(entryAt(resources.value, 'limits'));
-          if (!limitsEntry) {
-            if (entryAt(resources.value, 'limits')) return undefined;
-            const block = entryAt(resources.value, 'reservations') ? limits : [...limits, ...reservations];
-            const edit = addUnderEntry(m, resources, block);
-            return edit ? { title, edits: [edit] } : undefined;
-          }
-          const missing: ('cpus' | 'memory')[] = [];
-          if (!hasCpus) missing.push('cpus');
-          if (!hasMemory) missing.push('memory');
-          const edit = addUnderEntry(m, limitsEntry, pair(size.limits, missing));
-          return edit
-            ? { title: `Add the missing limit (changes behaviour: the service is capped)`, edits: [edit] }
-            : undefined;
+          const spec = build();
+          return spec && { ...spec, edits: spec.edits.map((e) => withTabStops(e, VALUES)) };
         },
       });
     }

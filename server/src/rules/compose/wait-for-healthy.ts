@@ -1,18 +1,13 @@
 import { defineRule, type FixSpec } from '../../core/rule';
-import type { TextEdit } from '../../core/text';
 import {
   dependsOn,
-  dockerfileOf,
-  healthcheckState,
   rangeOf,
   strAt,
   type ComposeModel,
   type ComposeService,
   type NameRef,
 } from '../../languages/compose';
-import { addUnderEntry, ownEntry, yamlString } from '../../fixes/compose';
-import { indentUnit, replaceNode } from '../../fixes/yaml';
-import { isScalar, isSeq, type Node, type Scalar, type YAMLSeq } from '../../languages/yaml/model';
+import { addCondition, hasHealthcheck } from '../../fixes/compose-depends-on';
 
 export default defineRule<ComposeModel>({
   id: 'compose/wait-for-healthy',
@@ -43,15 +38,7 @@ export default defineRule<ComposeModel>({
   },
   check(ctx) {
     const m = ctx.model;
-    const healthy = (name: string): boolean => {
-      const t = m.serviceByName.get(name);
-      if (!t) return false;
-      const state = healthcheckState(m, t);
-      if (state !== 'absent') return state === 'enabled';
-      const file = t.get('build') ? dockerfileOf(m, t) : null;
-      const text = file ? ctx.host.read?.(file) : undefined;
-      return text !== undefined && /^\s*HEALTHCHECK\s+(?!NONE\b)/im.test(text);
-    };
+    const healthy = (name: string): boolean => hasHealthcheck(m, ctx.host, name);
     const seen = new Set<unknown>();
     for (const s of m.services) {
       const refs = dependsOn(s);
@@ -64,7 +51,7 @@ export default defineRule<ComposeModel>({
           at: rangeOf(m, r.node),
           messageId: 'wait',
           data: { dependency: r.name, name: s.name },
-          fix: () => convert(m, s, refs, healthy, r),
+          fix: () => convert(m, s, healthy, r),
         });
       }
     }
@@ -74,62 +61,10 @@ export default defineRule<ComposeModel>({
 function convert(
   m: ComposeModel,
   s: ComposeService,
-  refs: NameRef[],
   healthy: (name: string) => boolean,
   target: NameRef,
 ): FixSpec | undefined {
   const title = `Wait until \`${target.name}\` is healthy (changes behaviour: \`${s.name}\` starts later)`;
-  const entry = ownEntry(s, 'depends_on');
-  if (!entry) return undefined;
-  const condition = (name: string) => (healthy(name) ? 'service_healthy' : 'service_started');
-  // Long form already: add the condition to this entry.
-  if (target.entry) {
-    const edit = addUnderEntry(m, target.entry, [`condition: ${condition(target.name)}`]);
-    return edit ? { title, edits: [edit] } : undefined;
-  }
-  const raw = entry.pair.value as Node | null;
-  if (!isSeq(raw)) return undefined;
-  if (raw.flow) {
-    const body = refs.map((r) => `${yamlString(r.name)}: { condition: ${condition(r.name)} }`).join(', ');
-    const edit = replaceNode(m.doc, raw, `{ ${body} }`);
-    return edit ? { title, edits: [edit] } : undefined;
-  }
-  const edits = blockToMap(m, entry.keyNode, raw, condition);
+  const edits = addCondition(m, s, target, (name) => (healthy(name) ? 'service_healthy' : 'service_started'));
   return edits ? { title, edits } : undefined;
-}
-
-/**
- * Rewrites `- name` items in place as `name:` with a nested `condition:` line, so comments between and
- * after items stay where they are.
- */
-function blockToMap(
-  m: ComposeModel,
-  keyNode: Scalar,
-  seq: YAMLSeq,
-  condition: (name: string) => string,
-): TextEdit[] | undefined {
-  const doc = m.doc;
-  const unit = indentUnit(doc).length;
-  const keyColumn = doc.positionAt(keyNode.range?.[0] ?? 0).character;
-  const edits: TextEdit[] = [];
-  for (const item of seq.items as Node[]) {
-    if (!isScalar(item) || item.value === null || !item.range) return undefined;
-    const start = doc.positionAt(item.range[0]);
-    const end = doc.positionAt(item.range[1]);
-    if (start.line !== end.line) return undefined;
-    const dash = doc.lineText(start.line).lastIndexOf('-', start.character);
-    if (dash < 0) return undefined;
-    const column = dash > keyColumn ? dash : keyColumn + unit;
-    const name = String(item.value);
-    edits.push({
-      range: { start: { line: start.line, character: 0 }, end },
-      newText: `${' '.repeat(column)}${yamlString(name)}:`,
-    });
-    const lineEnd = doc.positionAt(doc.lineEnd(start.line));
-    edits.push({
-      range: { start: lineEnd, end: lineEnd },
-      newText: `${doc.eol}${' '.repeat(column + unit)}condition: ${condition(name)}`,
-    });
-  }
-  return edits;
 }

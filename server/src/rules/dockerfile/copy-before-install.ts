@@ -312,13 +312,16 @@ function sourceCovers(source: string, ctxPath: string | null, manifest: string):
   return ctxPath !== null && ctxPath.startsWith(s + '/');
 }
 
+/**
+ * The install command as the message names it: the tool and its subcommand (`pip install`, `npm ci`,
+ * `go mod download`, `python -m pip install`), without options or arguments, so that another rule's fix
+ * (`--no-cache-dir`) does not change this finding's message.
+ */
 function shortCommand(model: DockerfileModel, cmd: ShellCommand): string {
-  const words = cmd.words.slice(cmd.nameIndex);
-  const first = words[0];
-  const last = words[words.length - 1];
-  const text =
-    first && last ? model.doc.text.slice(first.start, last.end).replace(/\s*\\\r?\n\s*/g, ' ') : cmd.name;
-  return text.length > 60 ? text.slice(0, 57) + '…' : text;
+  const words = cmd.words.slice(cmd.nameIndex).map((w) => model.doc.text.slice(w.start, w.end));
+  if (words[1] === '-m') return words.slice(0, 4).join(' ');
+  const plain = words.filter((w) => !w.startsWith('-'));
+  return plain.slice(0, plain[0] === 'go' ? 3 : 2).join(' ') || cmd.name;
 }
 
 interface Case {

@@ -12,6 +12,7 @@ import {
 } from '../../languages/dockerfile';
 import { TextDoc } from '../../core/text';
 import { execWords, officialName, rootImage, toolPresence } from '../../languages/dockerfile/images';
+import { wellKnownImage } from '../../languages/well-known-images';
 import {
   healthcheckInsertion,
   healthcheckLine,
@@ -277,9 +278,10 @@ export default defineRule<DockerfileModel>({
       'or it keeps the default command of the nginx, httpd or php-fpm base images, and no HEALTHCHECK is set in the ' +
       'stage chain. `HEALTHCHECK NONE` is a deliberate choice and keeps it quiet, as do worker and CLI images that ' +
       'neither expose a port nor start a server. The severity is info because Kubernetes ignores HEALTHCHECK and ' +
-      'uses its own probes; a health check inherited from a third-party base image is not visible here either, so ' +
+      'uses its own probes; base images known to declare a HEALTHCHECK (pihole/pihole, itzg/minecraft-server) ' +
+      'are not reported, but other third-party base images are not visible here, so ' +
       'silence the rule for such images. The fix inserts `HEALTHCHECK ' +
-      '--interval=30s --timeout=10s --start-period=40s --retries=3` before the CMD, probing `/health` on the port ' +
+      '--interval=30s --timeout=10s --start-period=40s --retries=3` before the CMD, probing `/health` (`/` for the own server of the nginx base image) on the port ' +
       "from the server's command line or EXPOSE with a client the image has: curl, the wget of Alpine/BusyBox, or " +
       'a Python or Node one-liner on python and node images. It changes behaviour: if the application has no ' +
       '`/health` endpoint the container becomes unhealthy, so adjust the path. No fix is offered when the port or a ' +
@@ -300,6 +302,9 @@ export default defineRule<DockerfileModel>({
     if (!stage) return;
     const chain = stageChain(stage);
     if (chain.some((s) => instructionsOf(s, 'HEALTHCHECK').length > 0)) return;
+    // A base image that declares its own HEALTHCHECK (pihole/pihole, itzg/minecraft-server) passes it on.
+    const known = wellKnownImage(rootImage(stage)?.name);
+    if (known?.ownHealthcheck) return;
 
     // Does the image serve, and on which port?
     const { ep, cmd } = startup(stage);
@@ -342,6 +347,9 @@ export default defineRule<DockerfileModel>({
 
     const kind = fastcgi || port === null ? null : probeKind(model, stage);
     const p = port;
+    // The base image's own server has a known endpoint (nginx: its welcome page at `/`, no /health).
+    const path =
+      baseListens && known?.probe?.kind === 'http' && known.probe.port === p ? known.probe.path : '/health';
     ctx.report({
       at: stage.from.range,
       messageId: 'missing',
@@ -349,8 +357,10 @@ export default defineRule<DockerfileModel>({
       fix:
         kind && p !== null
           ? () => ({
-              title: `Add a HEALTHCHECK that probes ${healthUrl(p)} with ${kind} (changes behaviour: the container turns unhealthy if the endpoint is missing)`,
-              edits: [healthcheckInsertion(model, stage, healthcheckLine(probeCommand(kind, healthUrl(p))))],
+              title: `Add a HEALTHCHECK that probes ${healthUrl(p, path)} with ${kind} (changes behaviour: the container turns unhealthy if the endpoint is missing)`,
+              edits: [
+                healthcheckInsertion(model, stage, healthcheckLine(probeCommand(kind, healthUrl(p, path)))),
+              ],
             })
           : undefined,
     });

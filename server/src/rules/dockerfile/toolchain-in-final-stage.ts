@@ -90,6 +90,56 @@ const PACKAGE_ONLY = (c: ShellCommand): boolean => {
   return false;
 };
 
+/** pip options that take a value as the next word. */
+const PIP_VALUE_OPTIONS = new Set([
+  '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host', '-t', '--target',
+  '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--only-binary',
+  '--no-binary', '--progress-bar', '--timeout', '--retries', '--cache-dir', '--src', '--upgrade-strategy',
+]); // prettier-ignore
+
+/**
+ * What the builder must copy for its pip installs when they need only requirement files: `COPY` lines
+ * for those files (a file in a folder brings its folder, as `-r base.txt` includes are relative to it), an
+ * empty list when the installs name only packages, or null when an install reads the source itself
+ * (`pip install .`, a local wheel, `-e`, a local `--find-links`) or a path is not plain.
+ */
+function requirementCopies(pipRuns: DInstruction[]): string[] | null {
+  const files = new Set<string>();
+  for (const r of pipRuns)
+    for (const c of r.shell?.commands ?? []) {
+      const args = argsOf(c).map((w) => w.value);
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i] as string;
+        let file: string | undefined;
+        if (a === '-r' || a === '--requirement' || a === '-c' || a === '--constraint') file = args[++i];
+        else if (/^--(requirement|constraint)=/.test(a)) file = a.slice(a.indexOf('=') + 1);
+        else if (/^-[rc]./.test(a)) file = a.slice(2);
+        else if (a === '-e' || a === '--editable' || a.startsWith('--editable=')) return null;
+        else if (PIP_VALUE_OPTIONS.has(a)) {
+          const v = args[++i] ?? '';
+          if ((a === '-f' || a === '--find-links') && !/^https?:/.test(v)) return null;
+        } else if (!a.startsWith('-') && /[./\\$]/.test(a) && !/^[A-Za-z0-9_.-]+([<>=!~]=?[^/]*)?$/.test(a))
+          return null;
+        else if (a === '.' || a.startsWith('./') || a.startsWith('/')) return null;
+        if (file === undefined) continue;
+        if (!/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(file) || file.split('/').includes('..')) return null;
+        files.add(file.replace(/^\.\//, ''));
+      }
+    }
+  const top = [...files].filter((f) => !f.includes('/'));
+  const dirs = [
+    ...new Set([...files].filter((f) => f.includes('/')).map((f) => f.slice(0, f.lastIndexOf('/')))),
+  ];
+  return [...(top.length ? [`COPY ${top.join(' ')} ./`] : []), ...dirs.map((d) => `COPY ${d}/ ${d}/`)];
+}
+
+/** `COPY . .` (or `./`): the whole context into the working directory. */
+function copiesContextHere(ins: DInstruction): boolean {
+  if (ins.keyword !== 'COPY' || ins.flags.length > 0 || ins.heredocs.length > 0) return false;
+  const args = ins.args.map((a) => a.value);
+  return args.length === 2 && ['.', './'].includes(args[0] ?? '') && ['.', './'].includes(args[1] ?? '');
+}
+
 /**
  * Builds the split for a single-stage Python image: a builder stage that keeps the compilers and installs
  * the dependencies into a virtual environment, and the original stage, now the runtime, which installs
@@ -118,6 +168,16 @@ function pythonSplit(doc: TextDoc, stage: Stage, offenders: Offender[]): FixSpec
   const eol = doc.eol;
   const text = (i: DInstruction): string => doc.getText(i.range);
   const builder: string[] = [`# Build stage: compilers and headers stay here.`, `FROM ${image} AS builder`];
+  const contextCopies = stage.instructions.filter(
+    (i) => copiesContextHere(i) && i.range.start.line < firstPip.range.start.line,
+  );
+  const workdirAfterCopy = stage.instructions.some(
+    (i) =>
+      i.keyword === 'WORKDIR' &&
+      contextCopies.some((c) => c.range.start.line < i.range.start.line) &&
+      i.range.start.line < lastPip.range.start.line,
+  );
+  const copies = workdirAfterCopy ? null : requirementCopies(pipRuns);
   for (const ins of stage.instructions.slice(1)) {
     if (ins.range.start.line > lastPip.range.start.line) break;
     if (
@@ -135,7 +195,10 @@ function pythonSplit(doc: TextDoc, stage: Stage, offenders: Offender[]): FixSpec
     )
       continue;
     if (ins === firstPip) builder.push('RUN python -m venv /opt/venv', 'ENV PATH="/opt/venv/bin:$PATH"');
-    builder.push(text(ins));
+    // The builder needs only the requirement files: the whole source would re-run the install on every
+    // change (dockerfile/copy-before-install), and the runtime stage copies it anyway.
+    if (copies && copiesContextHere(ins)) builder.push(...copies);
+    else builder.push(text(ins));
   }
 
   const edits: TextEdit[] = [];
@@ -201,7 +264,9 @@ export default defineRule<DockerfileModel>({
       'Builder stages are not reported, nor packages the same RUN removes again (`apk add --virtual .build-deps … ' +
       '&& apk del .build-deps`, `apt-get purge`). For single-stage Python images the fix performs the split: the ' +
       'builder installs into a virtual environment in /opt/venv and the runtime stage copies it, installing only ' +
-      'the runtime counterparts of header packages it knows (libpq-dev → libpq5).',
+      'the runtime counterparts of header packages it knows (libpq-dev → libpq5). When the installs need only ' +
+      'requirement files, the builder copies those (a file in a folder brings its folder) instead of the whole ' +
+      'context, so a source change does not re-run the install.',
     bad:
       'FROM python:3.12-slim\nWORKDIR /app\n' +
       'RUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && rm -rf /var/lib/apt/lists/*\n' +

@@ -1,6 +1,4 @@
 import { defineRule } from '../../core/rule';
-import type { TextEdit } from '../../core/text';
-import { addToEntry, addToMap, styleOf, yamlLines } from '../../fixes/kubernetes';
 import {
   containerLabel,
   entryAt,
@@ -17,7 +15,7 @@ import {
   type Workload,
 } from '../../languages/kubernetes';
 import { didYouMean } from '../../schema/kubernetes';
-import { DEFAULT_RESOURCES } from './missing-resources';
+import { resourcesFix } from '../../fixes/kubernetes-resources';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
@@ -109,30 +107,19 @@ export default defineRule<KubernetesModel>({
             containers: lacking.map(containerLabel).join(', '),
             workload: workloadLabel(target),
           },
+          // The containers get every missing request and limit, not only this one: a lone CPU request
+          // would leave `kubernetes/missing-resources` reporting the rest under a new message.
           fix: stable(h.document, () => {
-            const edits = lacking.map((c) => requestEdit(c, resource)).filter((e): e is TextEdit => !!e);
-            return edits.length === lacking.length
+            const edits = lacking.map((c) => resourcesFix(doc, c));
+            return edits.every((e) => e !== undefined)
               ? {
-                  title: `Request ${DEFAULT_RESOURCES.requests[resource]} ${resource} in ${lacking.map(containerLabel).join(', ')} (changes behaviour)`,
-                  edits,
+                  title: `Request ${resource} in ${lacking.map(containerLabel).join(', ')}, with the other missing requests and limits (changes behaviour)`,
+                  edits: edits.flat(),
                 }
               : undefined;
           }),
         });
       }
-    }
-
-    function requestEdit(c: Container, resource: 'cpu' | 'memory'): TextEdit | undefined {
-      const style = styleOf(doc);
-      const value = { [resource]: DEFAULT_RESOURCES.requests[resource] };
-      const res = get(c.node, 'resources');
-      if (!res) return addToMap(doc, c.node, yamlLines({ resources: { requests: value } }, style));
-      const req = get(mapAt(c.node, 'resources'), 'requests');
-      if (req) return addToEntry(doc, req, yamlLines(value, style));
-      const resMap = mapAt(c.node, 'resources');
-      return resMap && resMap.items.length > 0 && !resMap.flow
-        ? addToMap(doc, resMap, yamlLines({ requests: value }, style))
-        : addToEntry(doc, res, yamlLines({ requests: value }, style));
     }
   },
 });

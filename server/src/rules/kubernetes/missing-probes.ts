@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule';
-import { addToMap, styleOf, yamlLines } from '../../fixes/kubernetes';
+import { addToMap, styleOf, yamlLines, type YValue } from '../../fixes/kubernetes';
 import {
   containerLabel,
   containerPorts,
@@ -23,10 +23,16 @@ const ALIASES: Record<Probe, readonly string[]> = {
   readiness: ['kube-linter:no-readiness-probe', 'polaris:readinessProbeMissing', 'checkov:CKV_K8S_9'],
 };
 
-/** The seeds' probes: GET /health, liveness after 30 s every 30 s, readiness after 5 s every 10 s. */
+/**
+ * The seeds' probes: GET /health, readiness after 5 s every 10 s, liveness every 30 s. The seeds' 30 s
+ * liveness delay covers start-up; a startup probe (every 10 s, up to 60 s, as the seed asks) does that
+ * job without delaying the detection of a hang, so a new liveness probe gets one instead of the delay
+ * (`kubernetes/missing-startup-probe` reports the delay).
+ */
 export const PROBE_TIMINGS = {
-  liveness: { initialDelaySeconds: 30, periodSeconds: 30 },
+  liveness: { periodSeconds: 30 },
   readiness: { initialDelaySeconds: 5, periodSeconds: 10 },
+  startup: { periodSeconds: 10, failureThreshold: 6 },
 } as const;
 
 /** The port probes should use: the container's first declared port (its number, else its name). */
@@ -38,11 +44,11 @@ export function probePort(c: Container): number | string | undefined {
 export function probesFix(doc: TextDoc, c: Container, which: readonly Probe[]): TextEdit | undefined {
   const port = probePort(c);
   if (port === undefined) return undefined;
-  const block: Record<
-    string,
-    { httpGet: { path: string; port: number | string }; initialDelaySeconds: number; periodSeconds: number }
-  > = {};
-  for (const p of which) block[`${p}Probe`] = { httpGet: { path: '/health', port }, ...PROBE_TIMINGS[p] };
+  const httpGet = { path: '/health', port };
+  const block: Record<string, Record<string, YValue>> = {};
+  if (which.includes('liveness') && !hasKeyLoosely(c.node, 'startupProbe'))
+    block.startupProbe = { httpGet, ...PROBE_TIMINGS.startup };
+  for (const p of which) block[`${p}Probe`] = { httpGet, ...PROBE_TIMINGS[p] };
   return addToMap(doc, c.node, yamlLines(block, styleOf(doc)));
 }
 
@@ -67,10 +73,11 @@ export default defineRule<KubernetesModel>({
       'rollout drops requests. Jobs and CronJobs (they run to completion) and init containers are exempt, and a ' +
       'readiness probe is not asked of a container that declares no port and that no Service of the file selects ' +
       "(a queue worker receives no traffic to gate). The fix adds the seeds' probes: `GET /health` on the " +
-      "container's first port, liveness after 30 s every 30 s, readiness after 5 s every 10 s; it is offered when " +
-      'the container declares a port.',
+      "container's first port, readiness after 5 s every 10 s, liveness every 30 s behind a startup probe that " +
+      'allows 60 s to start (every 10 s, 6 times) instead of a fixed liveness delay; it is offered when the ' +
+      'container declares a port.',
     bad: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:1.4.2\n    ports:\n    - containerPort: 8080\n',
-    good: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:1.4.2\n    ports:\n    - containerPort: 8080\n    livenessProbe:\n      httpGet:\n        path: /health\n        port: 8080\n      initialDelaySeconds: 30\n      periodSeconds: 30\n    readinessProbe:\n      httpGet:\n        path: /health\n        port: 8080\n      initialDelaySeconds: 5\n      periodSeconds: 10\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:1.4.2\n    ports:\n    - containerPort: 8080\n    startupProbe:\n      httpGet:\n        path: /health\n        port: 8080\n      periodSeconds: 10\n      failureThreshold: 6\n    livenessProbe:\n      httpGet:\n        path: /health\n        port: 8080\n      periodSeconds: 30\n    readinessProbe:\n      httpGet:\n        path: /health\n        port: 8080\n      initialDelaySeconds: 5\n      periodSeconds: 10\n',
   },
   check(ctx) {
     const doc = ctx.doc;
@@ -100,7 +107,13 @@ export default defineRule<KubernetesModel>({
           fix: stable(m.document, () => {
             const edit = probesFix(doc, c, reported);
             const what = reported.length === 2 ? 'liveness and readiness probes' : `a ${reported[0]} probe`;
-            return edit ? { title: `Add ${what} (changes behaviour)`, edits: [edit] } : undefined;
+            const startup = reported.includes('liveness') && !hasKeyLoosely(c.node, 'startupProbe');
+            return edit
+              ? {
+                  title: `Add ${what}${startup ? ' with a startup probe' : ''} (changes behaviour)`,
+                  edits: [edit],
+                }
+              : undefined;
           }),
         });
       }

@@ -19,13 +19,15 @@ import {
 
 /**
  * Rewrites a block selector to the labels the target workload selects its own pods by (its
- * `matchLabels`, else its pod labels), in place of the old entries.
+ * `matchLabels`, else its pod labels), in place of the old entries. When the workload's own selector does
+ * not match its pod template (kubernetes/selector-mismatch), its pod labels are used: the Service selects
+ * pods, and a selector copied from the workload would still select none.
  */
 function selectorEdit(doc: TextDoc, sel: YAMLMap | null, w: Workload): TextEdit | undefined {
   const first = entries(sel)[0];
   if (!sel || sel.flow || !first?.keyNode.range) return undefined;
   const own = stringMap(get(get(w.spec, 'selector')?.value, 'matchLabels')?.value);
-  const wanted = own.size > 0 ? own : w.podLabels;
+  const wanted = own.size > 0 && mapSelectorMatches(own, w.podLabels) ? own : w.podLabels;
   if (wanted.size === 0) return undefined;
   const column = doc.positionAt(first.keyNode.range[0]).character;
   const lines = yamlLines(Object.fromEntries(wanted), styleOf(doc));

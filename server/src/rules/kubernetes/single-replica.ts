@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule';
 import { addToMap, setScalar, styleOf, yamlLines } from '../../fixes/kubernetes';
 import { get, manifestRange, num, rangeOf, stable, type KubernetesModel } from '../../languages/kubernetes';
-import { addHpaFix, hpaFor } from '../../languages/kubernetes/support';
+import { addHpaFix, hpaFor } from '../../assists/kubernetes/hpa';
 
 export default defineRule<KubernetesModel>({
   id: 'kubernetes/single-replica',
@@ -21,7 +21,8 @@ export default defineRule<KubernetesModel>({
       'seeds run 3 replicas with an HPA from 3 to 10. Reported as info on Deployments whose `replicas` is 1 or ' +
       'unset (which means 1) when no HPA of the file targets them; `replicas: 0` is a deliberate stop and is left ' +
       'alone, and StatefulSets are not checked (a single database instance is often intended). Fixes: set ' +
-      '`replicas: 3`, or append an HPA (min 3, max 10, CPU 70 %, memory 80 %).',
+      '`replicas: 3`, or append an HPA (min 3, max 10, CPU 70 %, memory 80 %), removing `replicas` (each apply would ' +
+      'reset the count and fight the HPA) and adding the requests it scales on to containers that lack them.',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n',
     good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n',
   },
