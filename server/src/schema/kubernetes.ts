@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { DEFAULT_KUBERNETES_VERSION, findApiMove } from '../languages/kubernetes/apis';
+import { isPatchDirective } from '../languages/kubernetes/kustomize';
 import type { Manifest } from '../languages/kubernetes/model';
 import { isQuantity, quantitySuggestions } from '../languages/kubernetes/quantity';
 import { yaml11Bool } from '../languages/kubernetes/query';
@@ -237,7 +238,7 @@ export interface SchemaIssue {
   fixes: { title: string; kind: 'safe' | 'unsafe'; node: Node; text: string; keepQuotes?: boolean }[];
 }
 
-const cache = new WeakMap<Manifest, { version: string; issues: SchemaIssue[] }>();
+const cache = new WeakMap<Manifest, { version: string; partial: boolean; issues: SchemaIssue[] }>();
 
 /**
  * The schema issues of a manifest for a bundled version, computed once per manifest object: manifests
@@ -245,7 +246,7 @@ const cache = new WeakMap<Manifest, { version: string; issues: SchemaIssue[] }>(
  */
 export function validateManifest(m: Manifest, version: string): SchemaIssue[] {
   const hit = cache.get(m);
-  if (hit && hit.version === version) return hit.issues;
+  if (hit && hit.version === version && hit.partial === m.partial) return hit.issues;
   let issues: SchemaIssue[];
   try {
     issues = computeIssues(m, version);
@@ -253,7 +254,7 @@ export function validateManifest(m: Manifest, version: string): SchemaIssue[] {
     // A document too large or too recursive to convert (an alias bomb) is not validated.
     issues = [];
   }
-  cache.set(m, { version, issues });
+  cache.set(m, { version, partial: m.partial, issues });
   return issues;
 }
 
@@ -339,6 +340,8 @@ function computeIssues(m: Manifest, version: string): SchemaIssue[] {
   const suggestedKeys = new Set<string>();
   for (const e of errors) {
     if (e.keyword !== 'additionalProperties') continue;
+    // Strategic-merge directives are read by kustomize and the API server's patch logic, not stored.
+    if (isPatchDirective(String((e.params as { additionalProperty?: string }).additionalProperty))) continue;
     const issue = unknownField(m, e);
     if (issue) {
       issues.push(issue);
@@ -348,6 +351,8 @@ function computeIssues(m: Manifest, version: string): SchemaIssue[] {
   for (const e of errors) {
     if (e.keyword === 'additionalProperties') continue;
     if (e.keyword === 'required') {
+      // A patch holds only what it changes: the rest comes from the object it patches.
+      if (m.partial) continue;
       const field = String((e.params as { missingProperty?: string }).missingProperty);
       // "Did you mean containers" on the misspelt key already says the field is missing.
       if (suggestedKeys.has(`${e.instancePath}/${field}`)) continue;
@@ -610,7 +615,8 @@ function distance(a: string, b: string): number {
 function contextChecks(m: Manifest): SchemaIssue[] {
   const out: SchemaIssue[] = [];
   const generate = get(m.metadata, 'generateName');
-  if (!m.nameNode && !generate) {
+  // A patch may find its target by a kustomization's `target:` instead of a name.
+  if (!m.nameNode && !generate && !m.partial) {
     const node = (m.metadata ? get(m.root, 'metadata')?.keyNode : null) ?? m.kindNode;
     out.push({ messageId: 'missingName', data: { kind: m.kind }, node, fixes: [] });
   }
@@ -621,7 +627,8 @@ function contextChecks(m: Manifest): SchemaIssue[] {
   if (w.batch) {
     if (!policy) {
       const key = get(w.template, 'spec')?.keyNode;
-      if (key)
+      // A patch leaves the policy it does not change to the object it patches.
+      if (key && !m.partial)
         out.push({
           messageId: 'jobRestartPolicy',
           data: { kind: w.kind },

@@ -3,6 +3,7 @@ import { comparePositions, type Range } from '../../core/text';
 import { hpaLines, styleOf } from '../../fixes/kubernetes';
 import { appendDocument } from '../../fixes/yaml';
 import type { LanguageSupport } from '../support';
+import { isListedPatch } from './kustomize';
 import type { KubernetesModel, Manifest } from './model';
 import { createKubernetesCache, parseKubernetes, type KubernetesCache } from './parse';
 import { entryAt, sameNamespace, str } from './query';
@@ -11,7 +12,10 @@ import { kubernetesSuppressions } from './suppressions';
 export const kubernetesSupport: LanguageSupport<KubernetesModel> = {
   language: 'kubernetes',
   createCache: createKubernetesCache,
-  parse: (text, cache) => parseKubernetes(text, cache as KubernetesCache),
+  parse: (text, cache, ctx) =>
+    parseKubernetes(text, cache as KubernetesCache, {
+      patchFile: isListedPatch(ctx.name, ctx.host) === true,
+    }),
   suppressions: kubernetesSuppressions,
   assists: kubernetesAssists,
 };
