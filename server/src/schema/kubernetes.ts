@@ -304,7 +304,15 @@ function computeIssues(m: Manifest, version: string): SchemaIssue[] {
           versions: found.versions.map((v) => `${m.group ? m.group + '/' : ''}${v}`).join(', '),
         },
         node: m.apiVersionNode,
-        fixes: [{ title: `Change apiVersion to ${to}`, kind: 'safe', node: m.apiVersionNode, text: to }],
+        fixes: [
+          {
+            title: `Change apiVersion to ${to}`,
+            kind: 'safe',
+            node: m.apiVersionNode,
+            text: to,
+            keepQuotes: true,
+          },
+        ],
       },
     ];
   }
@@ -316,7 +324,15 @@ function computeIssues(m: Manifest, version: string): SchemaIssue[] {
           messageId: 'kindElsewhere',
           data: { kind: m.kind, apiVersion: m.apiVersion, to: found.elsewhere.join(' or ') },
           node: m.apiVersionNode,
-          fixes: [{ title: `Change apiVersion to ${to}`, kind: 'safe', node: m.apiVersionNode, text: to }],
+          fixes: [
+            {
+              title: `Change apiVersion to ${to}`,
+              kind: 'safe',
+              node: m.apiVersionNode,
+              text: to,
+              keepQuotes: true,
+            },
+          ],
         },
       ];
     }

@@ -75,13 +75,21 @@ export default defineRule<KubernetesModel>({
           fix:
             fixes.length === 0
               ? undefined
-              : stable(m.document, () =>
-                  fixes
-                    .map((f): FixSpec | undefined => {
-                      const edit = replaceNode(doc, f.node, f.keepQuotes ? requote(f.node, f.text) : f.text);
-                      return edit ? { title: f.title, kind: f.kind, edits: [edit] } : undefined;
-                    })
-                    .filter((f): f is FixSpec => f !== undefined),
+              : stable(
+                  m.document,
+                  () =>
+                    fixes
+                      .map((f): FixSpec | undefined => {
+                        const edit = replaceNode(
+                          doc,
+                          f.node,
+                          f.keepQuotes ? requote(f.node, f.text) : f.text,
+                        );
+                        return edit ? { title: f.title, kind: f.kind, edits: [edit] } : undefined;
+                      })
+                      .filter((f): f is FixSpec => f !== undefined),
+                  // Renames and values keep their quotes, so they are right in JSON too.
+                  true,
                 ),
         });
       }
