@@ -43,6 +43,10 @@ describe('Kubernetes versions newer than the bundled schemas', () => {
       '0:12 info Kubernetes 1.35 (kubernetes.version) is newer than the bundled 1.32.2 schemas: fields and kinds they do not know are reported as warnings, since 1.35 may have added them.',
       '1:6 warning apps/v1 has no kind Workflow.',
     ]],
+    ['kubectl get -o yaml of a 1.33 cluster: status.observedGeneration is a warning', POD('') + 'status:\n  observedGeneration: 1\n  phase: Running\n  conditions:\n  - type: Ready\n    status: "True"\n    observedGeneration: 1\n', null, [
+      '9:2 warning Field "observedGeneration" in status was added in Kubernetes 1.33: an API server older than that (1.32.2, the version checked) rejects it.',
+      '14:4 warning Field "observedGeneration" in status.conditions[0] was added in Kubernetes 1.33: an API server older than that (1.32.2, the version checked) rejects it.',
+    ]],
   ]; // prettier-ignore
   for (const [name, text, version, expected] of cases)
     it(name, () => assert.deepEqual(schemaFindings(text, version), expected));

@@ -82,7 +82,7 @@ export function chooseVersion(requested: string | null): VersionChoice {
 /**
  * Fields Kubernetes added after the bundled 1.32 schemas, with the release that added them (from the
  * feature-gate pages of the Kubernetes reference and the API types: ContainerStopSignals and
- * HPAConfigurableTolerance and DeploymentReplicaSetTerminatingReplicas in 1.33; ContainerRestartRules,
+ * HPAConfigurableTolerance, DeploymentReplicaSetTerminatingReplicas and PodObservedGenerationTracking in 1.33; ContainerRestartRules,
  * EnvFiles, HostnameOverride and PodCertificateProjection in 1.34). Such a field is rejected by a 1.32 API
  * server but accepted by the release that added it, so it is a warning, not an error.
  */
@@ -91,6 +91,9 @@ const LATER_FIELDS: [definition: string, field: string, added: Version][] = [
   ['io.k8s.api.autoscaling.v2.HPAScalingRules', 'tolerance', [1, 33]],
   ['io.k8s.api.apps.v1.DeploymentStatus', 'terminatingReplicas', [1, 33]],
   ['io.k8s.api.apps.v1.ReplicaSetStatus', 'terminatingReplicas', [1, 33]],
+  // `kubectl get -o yaml` output of a 1.33+ cluster (PodObservedGenerationTracking).
+  ['io.k8s.api.core.v1.PodStatus', 'observedGeneration', [1, 33]],
+  ['io.k8s.api.core.v1.PodCondition', 'observedGeneration', [1, 33]],
   ['io.k8s.api.core.v1.Container', 'restartPolicyRules', [1, 34]],
   ['io.k8s.api.core.v1.EnvVarSource', 'fileKeyRef', [1, 34]],
   ['io.k8s.api.core.v1.PodSpec', 'hostnameOverride', [1, 34]],
