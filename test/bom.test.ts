@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { defaultConfig } from '../server/src/core/config';
 import type { Host } from '../server/src/core/rule';
-import { applyFixGroups } from '../server/src/core/text';
+import { applyFixGroups, type Range } from '../server/src/core/text';
 import { Engine } from '../server/src/engine';
 import { fixAll } from '../server/src/fix-all';
 import { detectLanguage } from '../server/src/languages/detect';
@@ -22,6 +23,10 @@ function findings(name: string, text: string): string[] {
     (f) =>
       `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.ruleId}`,
   );
+}
+
+function fmt(r: Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
 
 function fixed(name: string, text: string): string {
@@ -68,6 +73,43 @@ describe('byte-order marks', () => {
       it(`${name}: ${JSON.stringify(text.slice(0, 24))}`, () => {
         assert.deepEqual(findings(name, text), expected);
       });
+  });
+
+  it('for any file, a leading mark moves line-0 columns by one and changes nothing else', () => {
+    const pieces = [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  Labels: {}\n',
+      'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i}\n',
+      '---\n',
+      '# comment\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: 1\n',
+      'FROM alpine\n',
+      'services:\n  web:\n    image: nginx\n',
+      'version: "3"\n',
+      '  bad: [indent\n',
+    ];
+    const names = ['m.yaml', 'Dockerfile', 'compose.yaml', 'm.json'];
+    const shift = (r: Range): string =>
+      `${r.start.line}:${r.start.character + (r.start.line === 0 ? 1 : 0)}-${r.end.line}:${r.end.character + (r.end.line === 0 ? 1 : 0)}`;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...names),
+        fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (name, parts, crlf) => {
+          let text = parts.join('');
+          if (crlf) text = text.replace(/\n/g, '\r\n');
+          const plain = new Engine().analyze({ name, text }, defaultConfig(), noHost);
+          const marked = new Engine().analyze({ name, text: BOM + text }, defaultConfig(), noHost);
+          assert.equal(marked?.language, plain?.language);
+          assert.deepEqual(
+            marked?.findings.map((f) => `${fmt(f.range)} ${f.ruleId} ${f.message}`),
+            plain?.findings.map((f) => `${shift(f.range)} ${f.ruleId} ${f.message}`),
+          );
+          if (plain) assert.equal(fixed(name, BOM + text), BOM + fixed(name, text));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   describe('fixed text keeps the mark at its start', () => {

@@ -41,6 +41,10 @@ describe('JSON and flow-style manifests', () => {
       ['kustomization.json', undefined, '{"apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization"}', null],
       ['values.json', undefined, '{"apiVersion": 1, "kind": "Pod"}', null],
       ['pod.json', 'plaintext', POD_JSON, 'kubernetes'],
+      // Helm templates stay out, flow-looking or not.
+      ['deploy.yaml', undefined, '{{- if .Values.enabled }}\napiVersion: v1\nkind: Pod\n{{- end }}\n', null],
+      ['deploy.yaml', undefined, '{apiVersion: v1, kind: Pod, metadata: {name: {{ .Release.Name }}}}\n', null],
+      ['component.json', undefined, '{"apiVersion": "kustomize.config.k8s.io/v1alpha1", "kind": "Component"}', null],
     ]; // prettier-ignore
     for (const [name, languageId, text, expected] of cases)
       it(`${name} (${languageId ?? 'no language id'}): ${JSON.stringify(text.slice(0, 30))} → ${String(expected)}`, () => {
