@@ -518,12 +518,14 @@ function unknownField(
   const allowed = allowedProperties(e.parentSchema);
   const guess = didYouMean(field, allowed);
   return {
-    messageId: 'unknownField',
+    messageId: newer ? 'unknownFieldNewer' : 'unknownField',
     data: {
       field,
       where: describe(m, segs),
       hint: guess ? ` Did you mean "${guess}"?` : '',
       suggestion: guess ?? '',
+      version,
+      requested: newer ? formatVersion(newer) : '',
     },
     node,
     severity: newer ? 'warning' : undefined,

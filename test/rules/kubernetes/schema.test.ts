@@ -354,7 +354,7 @@ kind: ConfigMap
 metadata:
   name: c`,
       config: { kubernetesVersion: '1.33' },
-      messageIds: ['versionNewer', 'unknownField'],
+      messageIds: ['versionNewer', 'unknownFieldNewer'],
     },
     {
       name: 'a field added in 1.33 (Lifecycle.stopSignal), on the default version: a warning naming the release',

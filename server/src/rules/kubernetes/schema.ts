@@ -21,6 +21,8 @@ export default defineRule<KubernetesModel>({
   fix: 'safe',
   messages: {
     unknownField: 'Unknown field "{field}" in {where}: the API server rejects the object.{hint}',
+    unknownFieldNewer:
+      'Field "{field}" in {where} is not in the bundled {version} schemas: unless Kubernetes {requested} added it, the API server rejects the object.{hint}',
     missingField: '{where} is missing the required field "{field}".',
     wrongType: '{path} must be {expected}, not {actual}.',
     badEnum: '{path} accepts only {allowed}; "{value}" is rejected.',
