@@ -1,5 +1,6 @@
 import { kubernetesAssists } from './assists/kubernetes/hpa';
 import { analyze, type AnalyzeResult } from './core/analyze';
+import { findingToMarked, fixSpecToMarked, hasBom, rangeFromMarked } from './core/bom';
 import { defaultConfig, type Config } from './core/config';
 import type { FixSpec, Host, Language, Rule } from './core/rule';
 import type { Range, TextDoc } from './core/text';
@@ -63,10 +64,12 @@ export class Engine {
     config: Config,
     host: Host,
   ): { language: Language; model: { doc: TextDoc } } | null {
-    const language = detectLanguage(file.name, file.languageId, file.text);
+    // A byte-order mark is not content (see core/bom.ts): parse without it, report for the text as given.
+    const text = hasBom(file.text) ? file.text.slice(1) : file.text;
+    const language = detectLanguage(file.name, file.languageId, text);
     if (!language) return null;
     const support = SUPPORT[language];
-    const model = support.parse(stripBom(file.text), this.cacheFor(file.name, language), {
+    const model = support.parse(text, this.cacheFor(file.name, language), {
       name: file.name,
       config,
       host,
@@ -85,6 +88,7 @@ export class Engine {
       config,
       host,
     });
+    if (hasBom(file.text)) result.findings = result.findings.map(findingToMarked);
     return { language, ...result };
   }
 
@@ -93,8 +97,11 @@ export class Engine {
     const parsed = this.parse(file, config, host);
     if (!parsed) return [];
     const support = SUPPORT[parsed.language];
+    const bom = hasBom(file.text);
     try {
-      return support.assists?.(parsed.model, range, { name: file.name, config, host }) ?? [];
+      const at = bom ? rangeFromMarked(range) : range;
+      const specs = support.assists?.(parsed.model, at, { name: file.name, config, host }) ?? [];
+      return bom ? specs.map(fixSpecToMarked) : specs;
     } catch {
       return [];
     }
@@ -103,12 +110,4 @@ export class Engine {
   forget(name: string): void {
     this.caches.delete(name);
   }
-}
-
-/**
- * A byte-order mark is kept out of the parse; it is one UTF-16 unit, so positions on the first line move
- * by one. Replacing it with nothing would shift columns, so it becomes a space instead.
- */
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 }

@@ -1,3 +1,4 @@
+import { withoutBom } from '../core/bom';
 import type { Language } from '../core/rule';
 
 /** Decides the file kind from the editor's language id, the file name and, for YAML, the content. */
@@ -18,11 +19,26 @@ export function detectLanguage(fileName: string, languageId?: string, text?: str
   // compose.y(a)ml, compose.*.y(a)ml and docker-compose*.y(a)ml (docker-compose-dev.yml included).
   if (/^(compose(\..+)?|docker-compose.*)\.ya?ml$/.test(lower)) return 'compose';
   // Kustomize's own file lists manifests; it is not one.
-  if (/^kustomization\.ya?ml$/.test(lower)) return null;
-  if ((languageId === 'yaml' || /\.ya?ml$/.test(lower)) && text !== undefined && looksLikeKubernetes(text))
-    return 'kubernetes';
+  if (/^kustomization(\.ya?ml)?$/.test(lower)) return null;
+  if (text === undefined) return null;
+  // A byte-order mark is not content (YAML and JSON readers skip it).
+  const body = withoutBom(text);
+  if ((languageId === 'yaml' || /\.ya?ml$/.test(lower)) && looksLikeKubernetes(body)) return 'kubernetes';
+  // JSON is YAML: kubectl applies a manifest written as JSON like any other.
+  if ((languageId === 'json' || lower.endsWith('.json')) && looksLikeJsonManifest(body)) return 'kubernetes';
   return null;
 }
+
+/** Files worth reading when a directory is walked: known names, YAML, and JSON that is not tool configuration. */
+export function walkCandidate(fileName: string): boolean {
+  const base = (fileName.replace(/\\/g, '/').split('/').pop() ?? fileName).toLowerCase();
+  if (detectLanguage(base) !== null || /\.ya?ml$/.test(base)) return true;
+  // package.json, tsconfig.json, .eslintrc.json, lock files and the like hold no manifests.
+  return base.endsWith('.json') && !base.startsWith('.') && !JSON_TOOL_FILES.test(base);
+}
+
+const JSON_TOOL_FILES =
+  /^(package|package-lock|composer|tsconfig.*|jsconfig|deno|bower|lerna|nx|turbo|renovate|app|manifest|angular|project|launch|settings|tasks|extensions|devcontainer|components|vercel|firebase|cdk|appsettings.*)\.json$|\.(lock|map|schema|min)\.json$/;
 
 /**
  * A YAML document with apiVersion and kind keys at its top level, that is not a Helm template nor a
@@ -31,11 +47,56 @@ export function detectLanguage(fileName: string, languageId?: string, text?: str
  * Alertmanager and Argo templates are applied as they are), while Helm puts `{{` where YAML expects
  * structure (`{{- if .Values.x }}`, `name: {{ .Release.Name }}`).
  */
-export function looksLikeKubernetes(text: string): boolean {
-  if (!/^apiVersion:[ \t]*\S/m.test(text)) return false;
+export function looksLikeKubernetes(input: string): boolean {
+  const text = withoutBom(input);
+  if (startsWithFlowMapping(text)) return looksLikeFlowManifest(text);
+  const apiVersions = [...text.matchAll(/^apiVersion:[ \t]*["']?([^\s"'#]+)/gm)].map((m) => m[1]);
+  // Kustomize's Kustomization and Component files configure kustomize; they are not API objects.
+  if (!apiVersions.some((v) => !v?.startsWith('kustomize.config.k8s.io/'))) return false;
   const kinds = [...text.matchAll(/^kind:[ \t]*["']?([^\s"'#]+)/gm)].map((m) => m[1]);
   if (!kinds.some((k) => k !== 'Kustomization')) return false;
   return !text.includes('{{') || !hasTemplateSyntax(text);
+}
+
+/** Whether the first thing after comments and blank lines is a `{` (JSON, or YAML in flow style). */
+function startsWithFlowMapping(text: string): boolean {
+  const m = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:---[ \t]*\r?\n[ \t]*)?\{/.exec(text);
+  return m !== null;
+}
+
+/**
+ * A manifest in flow style (`{apiVersion: v1, kind: Pod, …}` or JSON): the top mapping names a string
+ * apiVersion and kind. Keys are matched loosely (quoted or not); a nested object's apiVersion (an
+ * ownerReference) comes with a kind too, which is a manifest-shaped object all the same.
+ */
+function looksLikeFlowManifest(text: string): boolean {
+  if (!/["']?apiVersion["']?[ \t]*:[ \t]*["']?[A-Za-z]/.test(text)) return false;
+  if (!/["']?kind["']?[ \t]*:[ \t]*["']?[A-Za-z]/.test(text)) return false;
+  if (/["']?apiVersion["']?[ \t]*:[ \t]*["']?kustomize\.config\.k8s\.io\//.test(text)) return false;
+  return !text.includes('{{') || !hasTemplateSyntax(text);
+}
+
+/**
+ * A .json file holding a Kubernetes object: parsed when it is valid JSON (then the top object must have
+ * string apiVersion and kind), else judged by its text so that a manifest with a syntax error is still
+ * reported.
+ */
+export function looksLikeJsonManifest(input: string): boolean {
+  const text = withoutBom(input);
+  if (!/^\s*\{/.test(text)) return false;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return looksLikeFlowManifest(text) && /^\s*\{\s*"/.test(text);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+  const o = data as Record<string, unknown>;
+  return (
+    typeof o.apiVersion === 'string' &&
+    typeof o.kind === 'string' &&
+    !o.apiVersion.startsWith('kustomize.config.k8s.io/')
+  );
 }
 
 function hasTemplateSyntax(text: string): boolean {

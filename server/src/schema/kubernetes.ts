@@ -1,5 +1,13 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { DEFAULT_KUBERNETES_VERSION, findApiMove } from '../languages/kubernetes/apis';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  findApiMove,
+  formatVersion,
+  parseVersion,
+  versionAtLeast,
+  type Version,
+} from '../languages/kubernetes/apis';
+import { isPatchDirective } from '../languages/kubernetes/kustomize';
 import type { Manifest } from '../languages/kubernetes/model';
 import { isQuantity, quantitySuggestions } from '../languages/kubernetes/quantity';
 import { yaml11Bool } from '../languages/kubernetes/query';
@@ -43,6 +51,11 @@ export interface VersionChoice {
   version: string;
   /** The version configuration asked for, when it differs from the one used. */
   unavailable: string | null;
+  /**
+   * The minor version asked for when it is newer than every bundled one: fields and kinds the bundled
+   * schemas do not know may exist there, so they are not errors.
+   */
+  newer: Version | null;
 }
 
 /**
@@ -50,13 +63,53 @@ export interface VersionChoice {
  * default (and `unavailable` names what was asked for so the user can be told).
  */
 export function chooseVersion(requested: string | null): VersionChoice {
-  if (!requested) return { version: DEFAULT_KUBERNETES_VERSION, unavailable: null };
+  if (!requested) return { version: DEFAULT_KUBERNETES_VERSION, unavailable: null, newer: null };
   const want = requested.trim().replace(/^v/, '');
   const exact = BUNDLED_VERSIONS.find((v) => v === want);
-  if (exact) return { version: exact, unavailable: null };
-  const minor = BUNDLED_VERSIONS.find((v) => v.split('.').slice(0, 2).join('.') === want);
-  if (minor) return { version: minor, unavailable: null };
-  return { version: DEFAULT_KUBERNETES_VERSION, unavailable: requested };
+  if (exact) return { version: exact, unavailable: null, newer: null };
+  const asked = parseVersion(want);
+  // Patch releases add no fields: 1.32 and 1.32.5 are checked against 1.32.2.
+  const minor = BUNDLED_VERSIONS.find((v) => {
+    const b = parseVersion(v);
+    return asked && b && asked[0] === b[0] && asked[1] === b[1];
+  });
+  if (minor) return { version: minor, unavailable: null, newer: null };
+  const latest = parseVersion(DEFAULT_KUBERNETES_VERSION) as Version;
+  const newer = asked && versionAtLeast(asked, latest) ? asked : null;
+  return { version: DEFAULT_KUBERNETES_VERSION, unavailable: requested, newer };
+}
+
+/**
+ * Fields Kubernetes added after the bundled 1.32 schemas, with the release that added them (from the
+ * feature-gate pages of the Kubernetes reference and the API types: ContainerStopSignals and
+ * HPAConfigurableTolerance, DeploymentReplicaSetTerminatingReplicas and PodObservedGenerationTracking in 1.33; ContainerRestartRules,
+ * EnvFiles, HostnameOverride and PodCertificateProjection in 1.34). Such a field is rejected by a 1.32 API
+ * server but accepted by the release that added it, so it is a warning, not an error.
+ */
+const LATER_FIELDS: [definition: string, field: string, added: Version][] = [
+  ['io.k8s.api.core.v1.Lifecycle', 'stopSignal', [1, 33]],
+  ['io.k8s.api.autoscaling.v2.HPAScalingRules', 'tolerance', [1, 33]],
+  ['io.k8s.api.apps.v1.DeploymentStatus', 'terminatingReplicas', [1, 33]],
+  ['io.k8s.api.apps.v1.ReplicaSetStatus', 'terminatingReplicas', [1, 33]],
+  // `kubectl get -o yaml` output of a 1.33+ cluster (PodObservedGenerationTracking).
+  ['io.k8s.api.core.v1.PodStatus', 'observedGeneration', [1, 33]],
+  ['io.k8s.api.core.v1.PodCondition', 'observedGeneration', [1, 33]],
+  ['io.k8s.api.core.v1.Container', 'restartPolicyRules', [1, 34]],
+  ['io.k8s.api.core.v1.EnvVarSource', 'fileKeyRef', [1, 34]],
+  ['io.k8s.api.core.v1.PodSpec', 'hostnameOverride', [1, 34]],
+  ['io.k8s.api.core.v1.VolumeProjection', 'podCertificate', [1, 34]],
+];
+
+/** API versions served after 1.32 for kinds the bundled schemas know in other versions only. */
+const LATER_APIS: [apiVersion: string, kinds: string[], added: Version][] = [
+  ['networking.k8s.io/v1', ['IPAddress', 'ServiceCIDR'], [1, 33]],
+  ['resource.k8s.io/v1beta2', ['DeviceClass', 'ResourceClaim', 'ResourceClaimTemplate', 'ResourceSlice'], [1, 33]],
+  ['resource.k8s.io/v1', ['DeviceClass', 'ResourceClaim', 'ResourceClaimTemplate', 'ResourceSlice'], [1, 34]],
+  ['storage.k8s.io/v1', ['VolumeAttributesClass'], [1, 34]],
+]; // prettier-ignore
+
+function laterApi(apiVersion: string, kind: string): Version | undefined {
+  return LATER_APIS.find(([v, kinds]) => v === apiVersion && kinds.includes(kind))?.[2];
 }
 
 const QUANTITY_DEF = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
@@ -99,6 +152,8 @@ interface Loaded {
   /** group → kind → versions, for objects (not meta types such as DeleteOptions). */
   kinds: Map<string, Map<string, string[]>>;
   validators: Map<string, ValidateFunction>;
+  /** The definition name of each schema object, to place an unknown field's parent. */
+  names: Map<unknown, string>;
 }
 
 let loaded: Loaded | undefined;
@@ -151,7 +206,9 @@ function load(): Loaded {
       byKind.set(g.kind, versions);
     }
   }
-  loaded = { ajv, definitions, byGvk, kinds, validators: new Map() };
+  const names = new Map<unknown, string>();
+  for (const [name, def] of Object.entries(definitions)) names.set(def, name);
+  loaded = { ajv, definitions, byGvk, kinds, validators: new Map(), names };
   return loaded;
 }
 
@@ -232,28 +289,31 @@ export interface SchemaIssue {
   data: Record<string, string | number>;
   /** The node the finding goes on. */
   node: Node;
+  /** Lower than the rule's error, for what a newer Kubernetes accepts. */
+  severity?: 'warning';
   /** Replacements that fix it, best first. */
   /** `keepQuotes`: write the text with the quotes the value had, for a corrected value of the same type. */
   fixes: { title: string; kind: 'safe' | 'unsafe'; node: Node; text: string; keepQuotes?: boolean }[];
 }
 
-const cache = new WeakMap<Manifest, { version: string; issues: SchemaIssue[] }>();
+const cache = new WeakMap<Manifest, { key: string; partial: boolean; issues: SchemaIssue[] }>();
 
 /**
  * The schema issues of a manifest for a bundled version, computed once per manifest object: manifests
  * are cached with their document's text, so an edit re-validates only the document it touched.
  */
-export function validateManifest(m: Manifest, version: string): SchemaIssue[] {
+export function validateManifest(m: Manifest, version: string, newer: Version | null = null): SchemaIssue[] {
+  const key = newer ? `${version}>${formatVersion(newer)}` : version;
   const hit = cache.get(m);
-  if (hit && hit.version === version) return hit.issues;
+  if (hit && hit.key === key && hit.partial === m.partial) return hit.issues;
   let issues: SchemaIssue[];
   try {
-    issues = computeIssues(m, version);
+    issues = computeIssues(m, version, newer);
   } catch {
     // A document too large or too recursive to convert (an alias bomb) is not validated.
     issues = [];
   }
-  cache.set(m, { version, issues });
+  cache.set(m, { key, partial: m.partial, issues });
   return issues;
 }
 
@@ -287,10 +347,37 @@ function toData(node: Node | null, budget: { left: number }): unknown {
   return null;
 }
 
-function computeIssues(m: Manifest, version: string): SchemaIssue[] {
+function computeIssues(m: Manifest, version: string, newer: Version | null): SchemaIssue[] {
   if (findApiMove(m.apiVersion, m.kind)) return [];
   const found = lookupKind(version, m.group, m.apiVersion, m.kind);
   if (found.kind === 'custom') return [];
+  if (found.kind !== 'known') {
+    const added = laterApi(m.apiVersion, m.kind);
+    if (added) {
+      if (newer && versionAtLeast(newer, added)) return [];
+      return [
+        {
+          messageId: 'newerApi',
+          data: { kind: m.kind, apiVersion: m.apiVersion, added: formatVersion(added), version },
+          node: m.apiVersionNode,
+          severity: 'warning',
+          fixes: [],
+        },
+      ];
+    }
+    // A newer Kubernetes may serve kinds and versions the bundled schemas do not know.
+    const issues = unknownKindIssues(m, version, found);
+    return newer ? issues.map((i) => ({ ...i, severity: 'warning' as const })) : issues;
+  }
+  return validateKnown(m, found.definition, version, newer);
+}
+
+/** The issue of a kind or apiVersion the bundled schemas do not know. */
+function unknownKindIssues(
+  m: Manifest,
+  version: string,
+  found: Exclude<KindLookup, { kind: 'known' } | { kind: 'custom' }>,
+): SchemaIssue[] {
   if (found.kind === 'unknownVersion') {
     const to = `${m.group ? m.group + '/' : ''}${preferredVersion(found.versions)}`;
     return [
@@ -303,11 +390,19 @@ function computeIssues(m: Manifest, version: string): SchemaIssue[] {
           versions: found.versions.map((v) => `${m.group ? m.group + '/' : ''}${v}`).join(', '),
         },
         node: m.apiVersionNode,
-        fixes: [{ title: `Change apiVersion to ${to}`, kind: 'safe', node: m.apiVersionNode, text: to }],
+        fixes: [
+          {
+            title: `Change apiVersion to ${to}`,
+            kind: 'safe',
+            node: m.apiVersionNode,
+            text: to,
+            keepQuotes: true,
+          },
+        ],
       },
     ];
   }
-  if (found.kind === 'unknownKind') {
+  {
     if (found.elsewhere.length > 0) {
       const to = found.elsewhere[0] as string;
       return [
@@ -315,7 +410,15 @@ function computeIssues(m: Manifest, version: string): SchemaIssue[] {
           messageId: 'kindElsewhere',
           data: { kind: m.kind, apiVersion: m.apiVersion, to: found.elsewhere.join(' or ') },
           node: m.apiVersionNode,
-          fixes: [{ title: `Change apiVersion to ${to}`, kind: 'safe', node: m.apiVersionNode, text: to }],
+          fixes: [
+            {
+              title: `Change apiVersion to ${to}`,
+              kind: 'safe',
+              node: m.apiVersionNode,
+              text: to,
+              keepQuotes: true,
+            },
+          ],
         },
       ];
     }
@@ -331,15 +434,26 @@ function computeIssues(m: Manifest, version: string): SchemaIssue[] {
       },
     ];
   }
+}
+
+function validateKnown(
+  m: Manifest,
+  definition: string,
+  version: string,
+  newer: Version | null,
+): SchemaIssue[] {
   const data = toData(m.root, { left: MAX_NODES });
-  const validate = validatorFor(found.definition);
+  const validate = validatorFor(definition);
   validate(data);
   const issues: SchemaIssue[] = [];
   const errors = dedupe(validate.errors ?? []);
   const suggestedKeys = new Set<string>();
   for (const e of errors) {
     if (e.keyword !== 'additionalProperties') continue;
-    const issue = unknownField(m, e);
+    // Strategic-merge directives are read by kustomize and the API server's patch logic, not stored.
+    if (isPatchDirective(String((e.params as { additionalProperty?: string }).additionalProperty))) continue;
+    const issue = unknownField(m, e, version, newer);
+    if (issue === 'accepted') continue;
     if (issue) {
       issues.push(issue);
       if (issue.data.suggestion) suggestedKeys.add(`${e.instancePath}/${issue.data.suggestion}`);
@@ -348,6 +462,8 @@ function computeIssues(m: Manifest, version: string): SchemaIssue[] {
   for (const e of errors) {
     if (e.keyword === 'additionalProperties') continue;
     if (e.keyword === 'required') {
+      // A patch holds only what it changes: the rest comes from the object it patches.
+      if (m.partial) continue;
       const field = String((e.params as { missingProperty?: string }).missingProperty);
       // "Did you mean containers" on the misspelt key already says the field is missing.
       if (suggestedKeys.has(`${e.instancePath}/${field}`)) continue;
@@ -371,23 +487,48 @@ function dedupe(errors: ErrorObject[]): ErrorObject[] {
   return out;
 }
 
-function unknownField(m: Manifest, e: ErrorObject): SchemaIssue | null {
+/**
+ * An unknown field: an error, unless a later Kubernetes added it (a warning naming the release, or nothing
+ * when configuration targets that release) or configuration targets a release newer than the bundled
+ * schemas (a warning: the field may be new).
+ */
+function unknownField(
+  m: Manifest,
+  e: ErrorObject,
+  version: string,
+  newer: Version | null,
+): SchemaIssue | 'accepted' | null {
   const field = String((e.params as { additionalProperty?: string }).additionalProperty);
   const segs = pointerSegments(e.instancePath);
   const hit = nodeAtPath(m.root, [...segs, field]);
   const node = hit.keyNode ?? hit.deepest;
   if (!node) return null;
+  const parent = load().names.get(e.parentSchema);
+  const added = LATER_FIELDS.find(([d, f]) => d === parent && f === field)?.[2];
+  if (added) {
+    if (newer && versionAtLeast(newer, added)) return 'accepted';
+    return {
+      messageId: 'newerField',
+      data: { field, where: describe(m, segs), added: formatVersion(added), version },
+      node,
+      severity: 'warning',
+      fixes: [],
+    };
+  }
   const allowed = allowedProperties(e.parentSchema);
   const guess = didYouMean(field, allowed);
   return {
-    messageId: 'unknownField',
+    messageId: newer ? 'unknownFieldNewer' : 'unknownField',
     data: {
       field,
       where: describe(m, segs),
       hint: guess ? ` Did you mean "${guess}"?` : '',
       suggestion: guess ?? '',
+      version,
+      requested: newer ? formatVersion(newer) : '',
     },
     node,
+    severity: newer ? 'warning' : undefined,
     fixes: guess && hit.keyNode ? [renameFix(field, guess, hit.keyNode)] : [],
   };
 }
@@ -610,7 +751,8 @@ function distance(a: string, b: string): number {
 function contextChecks(m: Manifest): SchemaIssue[] {
   const out: SchemaIssue[] = [];
   const generate = get(m.metadata, 'generateName');
-  if (!m.nameNode && !generate) {
+  // A patch may find its target by a kustomization's `target:` instead of a name.
+  if (!m.nameNode && !generate && !m.partial) {
     const node = (m.metadata ? get(m.root, 'metadata')?.keyNode : null) ?? m.kindNode;
     out.push({ messageId: 'missingName', data: { kind: m.kind }, node, fixes: [] });
   }
@@ -621,7 +763,8 @@ function contextChecks(m: Manifest): SchemaIssue[] {
   if (w.batch) {
     if (!policy) {
       const key = get(w.template, 'spec')?.keyNode;
-      if (key)
+      // A patch leaves the policy it does not change to the object it patches.
+      if (key && !m.partial)
         out.push({
           messageId: 'jobRestartPolicy',
           data: { kind: w.kind },

@@ -334,5 +334,99 @@ metadata:
       config: { kubernetesVersion: '1.29' },
       messageIds: ['versionFallback'],
     },
+    {
+      name: 'a newer version than the bundled schemas: said once, and unknown fields are warnings (see kubernetes-versions.test.ts)',
+      code: `
+apiVersion: v1
+            ~~
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: registry.example.com/api:1.4.2
+    brandNewField: true
+    ~~~~~~~~~~~~~
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c`,
+      config: { kubernetesVersion: '1.33' },
+      messageIds: ['versionNewer', 'unknownFieldNewer'],
+    },
+    {
+      name: 'a field added in 1.33 (Lifecycle.stopSignal), on the default version: a warning naming the release',
+      code: `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+  - name: api
+    image: registry.example.com/api:1.4.2
+    lifecycle:
+      stopSignal: SIGUSR1
+      ~~~~~~~~~~
+    env:
+    - name: CONFIG
+      valueFrom:
+        fileKeyRef: {path: config.env, key: CONFIG, volumeName: config}
+        ~~~~~~~~~~`,
+      messageIds: ['newerField', 'newerField'],
+    },
+    {
+      name: 'a field added in 1.34 with kubernetes.version 1.33: still a warning',
+      code: `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  hostnameOverride: api.example.com
+  ~~~~~~~~~~~~~~~~
+  containers:
+  - name: api
+    image: registry.example.com/api:1.4.2
+    lifecycle:
+      stopSignal: SIGUSR1`,
+      config: { kubernetesVersion: '1.33' },
+      ranges: ['0:12-0:14'],
+      messageIds: ['versionNewer', 'newerField'],
+    },
+    {
+      name: 'fields and API versions a newer configured version added are accepted: only the version note',
+      code: `
+apiVersion: v1
+            ~~
+kind: Pod
+metadata:
+  name: api
+spec:
+  hostnameOverride: api.example.com
+  containers:
+  - name: api
+    image: registry.example.com/api:1.4.2
+    restartPolicyRules: []
+---
+apiVersion: resource.k8s.io/v1
+kind: DeviceClass
+metadata:
+  name: gpu`,
+      config: { kubernetesVersion: '1.34' },
+      messageIds: ['versionNewer'],
+    },
+    {
+      name: 'an API version served from 1.34, on the default version',
+      code: `
+apiVersion: resource.k8s.io/v1
+            ~~~~~~~~~~~~~~~~~~
+kind: DeviceClass
+metadata:
+  name: gpu`,
+      messageIds: ['newerApi'],
+    },
   ],
 });

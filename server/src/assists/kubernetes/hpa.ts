@@ -6,6 +6,7 @@ import { deletePair, appendDocument } from '../../fixes/yaml';
 import {
   entryAt,
   get,
+  isFlowDocument,
   longRunning,
   mapAt,
   sameNamespace,
@@ -43,6 +44,8 @@ export function hpaFor(model: KubernetesModel, target: Manifest): Manifest | und
  */
 export function addHpaFix(model: KubernetesModel, target: Manifest): FixSpec | undefined {
   if (!target.name) return undefined;
+  // A JSON (flow-style) file would stop being JSON with a YAML document appended to it.
+  if (model.documents.some(isFlowDocument)) return undefined;
   const doc = model.doc;
   const lines = hpaLines(
     { apiVersion: target.apiVersion, kind: target.kind, name: target.name, namespace: target.namespace },

@@ -5,7 +5,9 @@ export {
   splitDocuments,
   stringMap,
   type KubernetesCache,
+  type KubernetesParseOptions,
 } from './parse';
+export { hasPatchDirective, isListedPatch, isPatchDirective, listedPatches } from './kustomize';
 export { annotationSkips, kubernetesSuppressions } from './suppressions';
 export * from './query';
 export * from './apis';

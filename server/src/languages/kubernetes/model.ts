@@ -84,6 +84,14 @@ export interface Manifest {
    */
   skips: Set<string>;
   workload: Workload | null;
+  /**
+   * A partial object: a kustomize patch (listed as one by a kustomization, or written with strategic-merge
+   * directives such as `$patch: delete`). The fields it leaves out come from the object it patches, so
+   * nothing is missing from it; only what it writes is checked.
+   */
+  partial: boolean;
+  /** The document uses strategic-merge directives (`$patch`, `$setElementOrder/…`, `$retainKeys`…). */
+  patchDirectives: boolean;
 }
 
 export interface Workload {

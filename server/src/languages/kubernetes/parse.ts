@@ -21,6 +21,7 @@ import {
   type Workload,
   type WorkloadKind,
 } from './model';
+import { hasPatchDirective } from './kustomize';
 import { annotationSkips } from './suppressions';
 
 /**
@@ -48,9 +49,15 @@ export function createKubernetesCache(): KubernetesCache {
   return { chunks: new Map() };
 }
 
+export interface KubernetesParseOptions {
+  /** The file is a kustomize patch (a kustomization lists it): its objects are partial. */
+  patchFile?: boolean;
+}
+
 export function parseKubernetes(
   text: string,
   cache: KubernetesCache = createKubernetesCache(),
+  options: KubernetesParseOptions = {},
 ): KubernetesModel {
   const doc = new TextDoc(text);
   const used = new Map<string, CachedChunk[]>();
@@ -71,7 +78,11 @@ export function parseKubernetes(
     documents.push(...entry.documents);
   }
   cache.chunks = used;
-  documents.forEach((d, i) => (d.index = i));
+  documents.forEach((d, i) => {
+    d.index = i;
+    // Cached manifests are shared between parses; whether the file is a patch can change between them.
+    if (d.manifest) d.manifest.partial = d.manifest.patchDirectives || options.patchFile === true;
+  });
   return buildModel(doc, documents);
 }
 
@@ -225,6 +236,8 @@ function toManifest(d: KDocument): Manifest | null {
     annotations,
     skips: annotationSkips(annotations),
     workload: null,
+    partial: false,
+    patchDirectives: hasPatchDirective(root),
   };
   m.workload = toWorkload(m);
   if (m.workload) {

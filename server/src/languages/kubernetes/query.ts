@@ -214,13 +214,25 @@ export function containerPorts(c: Container): PortInfo[] {
  * Wraps a fix builder so that it gives no fix, rather than a wrong one, when the document moved since the
  * finding was made: documents are cached between parses and their nodes moved in place, and a fix is only
  * built when an editor asks for it.
+ *
+ * A document written in flow style (JSON, or `{apiVersion: v1, …}`) gets no fix unless the builder only
+ * replaces scalars with text of the same quoting (`flowSafe`): block lines inserted into a flow mapping
+ * would break it, and a .json file must stay JSON.
  */
 export function stable<T extends FixSpec | readonly FixSpec[] | undefined>(
   d: KDocument,
   build: () => T,
-): () => T | undefined {
+  flowSafe = false,
+): (() => T | undefined) | undefined {
+  if (!flowSafe && isFlowDocument(d)) return undefined;
   const start = d.start;
   return () => (d.start === start ? build() : undefined);
+}
+
+/** Whether the document's top node is a flow collection (JSON is one). */
+export function isFlowDocument(d: KDocument): boolean {
+  const top = d.contents as { flow?: boolean } | null;
+  return top?.flow === true;
 }
 
 /** The alias ids of a finding that the object's annotations do not skip. */

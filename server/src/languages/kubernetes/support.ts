@@ -1,4 +1,5 @@
 import type { LanguageSupport } from '../support';
+import { isListedPatch } from './kustomize';
 import type { KubernetesModel } from './model';
 import { createKubernetesCache, parseKubernetes, type KubernetesCache } from './parse';
 import { kubernetesSuppressions } from './suppressions';
@@ -7,6 +8,9 @@ import { kubernetesSuppressions } from './suppressions';
 export const kubernetesSupport: LanguageSupport<KubernetesModel> = {
   language: 'kubernetes',
   createCache: createKubernetesCache,
-  parse: (text, cache) => parseKubernetes(text, cache as KubernetesCache),
+  parse: (text, cache, ctx) =>
+    parseKubernetes(text, cache as KubernetesCache, {
+      patchFile: isListedPatch(ctx.name, ctx.host) === true,
+    }),
   suppressions: kubernetesSuppressions,
 };

@@ -54,6 +54,8 @@ export default defineRule<KubernetesModel>({
       else byNamespace.set(ns, [w]);
     }
     for (const h of ctx.model.hpas) {
+      // A kustomize patch's target is in the base it patches, not in this file.
+      if (h.partial) continue;
       const ref = mapAt(h.root, 'spec', 'scaleTargetRef');
       const kind = str(get(ref, 'kind')?.value);
       const nameEntry = get(ref, 'name');
@@ -62,6 +64,8 @@ export default defineRule<KubernetesModel>({
       const candidates = byNamespace.get(h.namespace ?? '') ?? [];
       if (candidates.length === 0) continue;
       const target = candidates.find((w) => w.kind === kind && w.manifest.name === name);
+      // The requests of a patched workload are mostly in the object it patches.
+      if (target?.manifest.partial) continue;
       if (!target) {
         if (!SCALABLE.has(kind)) continue;
         const sameKind = candidates

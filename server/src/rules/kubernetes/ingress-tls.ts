@@ -39,6 +39,8 @@ export default defineRule<KubernetesModel>({
   },
   check(ctx) {
     for (const m of ctx.model.ingresses) {
+      // A kustomize patch holds only what it changes: tls may be in the object it patches.
+      if (m.partial) continue;
       const spec = mapAt(m.root, 'spec');
       if (!spec || items(get(spec, 'tls')?.value).length > 0) continue;
       if ([...m.annotations.keys()].some((k) => TLS_ELSEWHERE.test(k))) continue;

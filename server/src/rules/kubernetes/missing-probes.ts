@@ -86,7 +86,8 @@ export default defineRule<KubernetesModel>({
       .map((s) => ({ s, sel: stringMap(get(get(s.root, 'spec')?.value, 'selector')?.value) }))
       .filter((x) => x.sel.size > 0);
     for (const w of ctx.model.workloads) {
-      if (w.batch) continue;
+      // A kustomize patch holds only what it changes: its probes may be in the object it patches.
+      if (w.batch || w.manifest.partial) continue;
       const m = w.manifest;
       const selected = selectors.some(
         ({ s, sel }) => sameNamespace(s, m) && mapSelectorMatches(sel, w.podLabels),

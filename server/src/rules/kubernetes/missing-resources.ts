@@ -79,6 +79,8 @@ export default defineRule<KubernetesModel>({
     for (const w of ctx.model.workloads)
       for (const c of longRunning(w)) {
         const m = w.manifest;
+        // A kustomize patch holds only what it changes: its resources may be in the object it patches.
+        if (m.partial) continue;
         // A misspelt `Resources` key is the schema rule's finding.
         if (!get(c.node, 'resources') && hasKeyLoosely(c.node, 'resources')) continue;
         const items = missingItems(c).filter((i) => notSkipped(m, ALIASES[i]).length === ALIASES[i].length);

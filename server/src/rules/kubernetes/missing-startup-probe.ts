@@ -44,7 +44,8 @@ export default defineRule<KubernetesModel>({
   check(ctx) {
     const doc = ctx.doc;
     for (const w of ctx.model.workloads) {
-      if (w.batch) continue;
+      // A kustomize patch may change the delay of an object whose startup probe it does not repeat.
+      if (w.batch || w.manifest.partial) continue;
       for (const c of w.containers) {
         if (c.kind !== 'container' || hasKeyLoosely(c.node, 'startupProbe')) continue;
         const liveness = get(c.node, 'livenessProbe');

@@ -42,7 +42,8 @@ export default defineRule<KubernetesModel>({
     for (const w of ctx.model.workloads)
       for (const c of w.containers) {
         const ports = containerPorts(c);
-        if (ports.length === 0) continue;
+        // A kustomize patch may list some ports and leave the others to the object it patches.
+        if (ports.length === 0 || w.manifest.partial) continue;
         for (const probe of PROBES)
           for (const handler of ['httpGet', 'tcpSocket', 'grpc']) {
             const entry = get(mapAt(c.node, probe, handler), 'port');

@@ -21,6 +21,8 @@ export default defineRule<KubernetesModel>({
   fix: 'safe',
   messages: {
     unknownField: 'Unknown field "{field}" in {where}: the API server rejects the object.{hint}',
+    unknownFieldNewer:
+      'Field "{field}" in {where} is not in the bundled {version} schemas: unless Kubernetes {requested} added it, the API server rejects the object.{hint}',
     missingField: '{where} is missing the required field "{field}".',
     wrongType: '{path} must be {expected}, not {actual}.',
     badEnum: '{path} accepts only {allowed}; "{value}" is rejected.',
@@ -38,6 +40,12 @@ export default defineRule<KubernetesModel>({
       'restartPolicy on a container is only accepted on init containers (Always, for a sidecar).',
     versionFallback:
       'Kubernetes {requested} (kubernetes.version) is not bundled: manifests are checked against the {version} schemas, the only version available.',
+    versionNewer:
+      'Kubernetes {requested} (kubernetes.version) is newer than the bundled {version} schemas: fields and kinds they do not know are reported as warnings, since {requested} may have added them.',
+    newerField:
+      'Field "{field}" in {where} was added in Kubernetes {added}: an API server older than that ({version}, the version checked) rejects it.',
+    newerApi:
+      '{apiVersion} {kind} is served from Kubernetes {added}: an API server older than that ({version}, the version checked) rejects it.',
   },
   docs: {
     summary: 'Manifests must match the Kubernetes API schema: known fields, right types, required fields.',
@@ -48,40 +56,54 @@ export default defineRule<KubernetesModel>({
       'the key or value at fault, with "did you mean" for misspelt keys, and checked against the bundled ' +
       'Kubernetes 1.32.2 schemas (strict, from the Kubernetes OpenAPI spec). Custom resources (kinds outside the ' +
       'built-in API groups) are not checked, nor are removed API versions (see kubernetes/deprecated-api). ' +
-      'YAML is read as kubectl reads it: `yes` and `on` are booleans, empty values are unset.',
+      'YAML is read as kubectl reads it: `yes` and `on` are booleans, empty values are unset. What a newer ' +
+      'Kubernetes accepts is not an error: fields and API versions added after 1.32 (`lifecycle.stopSignal`, ' +
+      '`resource.k8s.io/v1`) are warnings naming the release, accepted when `kubernetes.version` is that release ' +
+      'or later, and with a `kubernetes.version` newer than 1.32 every unknown field is a warning. Kustomize ' +
+      'patches (`$patch: delete`, files a kustomization lists under `patches`) are partial objects: only what ' +
+      'they write is checked.',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: "3"\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        livenessprobe:\n          httpGet:\n            path: /health\n            port: 8080\n',
     good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        livenessProbe:\n          httpGet:\n            path: /health\n            port: 8080\n',
   },
   check(ctx) {
-    const { version, unavailable } = chooseVersion(ctx.settings.kubernetesVersion);
+    const { version, unavailable, newer } = chooseVersion(ctx.settings.kubernetesVersion);
     const doc = ctx.doc;
     const first = ctx.model.manifests[0];
     if (unavailable && first)
       ctx.report({
         at: nodeRange(doc, first.apiVersionNode),
-        messageId: 'versionFallback',
+        messageId: newer ? 'versionNewer' : 'versionFallback',
         severity: 'info',
         data: { requested: unavailable, version },
       });
     for (const m of ctx.model.manifests) {
       // A document with YAML errors is reported by kubernetes/syntax-error; its data is not reliable.
       if (m.document.problems.some((p) => p.severity === 'error')) continue;
-      for (const issue of validateManifest(m, version)) {
+      for (const issue of validateManifest(m, version, newer)) {
         const fixes = issue.fixes;
         ctx.report({
           at: nodeRange(doc, issue.node),
           messageId: issue.messageId,
+          severity: issue.severity,
           data: issue.data,
           fix:
             fixes.length === 0
               ? undefined
-              : stable(m.document, () =>
-                  fixes
-                    .map((f): FixSpec | undefined => {
-                      const edit = replaceNode(doc, f.node, f.keepQuotes ? requote(f.node, f.text) : f.text);
-                      return edit ? { title: f.title, kind: f.kind, edits: [edit] } : undefined;
-                    })
-                    .filter((f): f is FixSpec => f !== undefined),
+              : stable(
+                  m.document,
+                  () =>
+                    fixes
+                      .map((f): FixSpec | undefined => {
+                        const edit = replaceNode(
+                          doc,
+                          f.node,
+                          f.keepQuotes ? requote(f.node, f.text) : f.text,
+                        );
+                        return edit ? { title: f.title, kind: f.kind, edits: [edit] } : undefined;
+                      })
+                      .filter((f): f is FixSpec => f !== undefined),
+                  // Renames and values keep their quotes, so they are right in JSON too.
+                  true,
                 ),
         });
       }

@@ -178,6 +178,8 @@ export default defineRule<KubernetesModel>({
     for (const w of ctx.model.workloads)
       for (const c of w.containers) {
         const m = w.manifest;
+        // A kustomize patch holds only what it changes: the security context may be in the object it patches.
+        if (m.partial) continue;
         const items = missing(c).filter((i) => {
           const aliases = aliasesOf(i, c);
           return notSkipped(m, aliases).length === aliases.length;

@@ -45,7 +45,8 @@ export default defineRule<KubernetesModel>({
   check(ctx) {
     const doc = ctx.doc;
     for (const w of ctx.model.workloads) {
-      if (!w.template) continue;
+      // A kustomize patch may write the selector and leave the template's labels to the object it patches.
+      if (!w.template || w.manifest.partial) continue;
       const selector = get(w.spec, 'selector');
       if (!selector?.value || selectorMatches(selector.value, w.podLabels)) continue;
       const label = workloadLabel(w);

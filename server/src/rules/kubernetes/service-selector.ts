@@ -65,12 +65,15 @@ export default defineRule<KubernetesModel>({
     // Workloads by namespace, read once: files of hundreds of documents pair every Service with them.
     const byNamespace = new Map<string, Workload[]>();
     for (const w of ctx.model.workloads) {
+      // The labels of a kustomize patch's pods are mostly in the object it patches: they prove nothing.
+      if (w.manifest.partial) continue;
       const ns = w.manifest.namespace ?? '';
       const list = byNamespace.get(ns);
       if (list) list.push(w);
       else byNamespace.set(ns, [w]);
     }
     for (const s of ctx.model.services) {
+      if (s.partial) continue;
       const spec = mapAt(s.root, 'spec');
       if (str(get(spec, 'type')?.value) === 'ExternalName') continue;
       const selectorEntry = get(spec, 'selector');

@@ -32,6 +32,8 @@ export default defineRule<KubernetesModel>({
       const m = w.manifest;
       if (w.kind !== 'Deployment' || !w.spec) continue;
       const entry = get(w.spec, 'replicas');
+      // A kustomize patch that does not set replicas leaves them as the object it patches has them.
+      if (m.partial && !entry) continue;
       const replicas = entry ? num(entry.value) : 1;
       if (replicas === undefined || replicas !== 1 || hpaFor(ctx.model, m)) continue;
       const spec = w.spec;
