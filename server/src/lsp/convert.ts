@@ -3,6 +3,8 @@ import {
   DiagnosticSeverity,
   type CodeAction,
   type Diagnostic,
+  type SnippetTextEdit,
+  type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { docsUrl, type Finding, type Fix, type Severity } from '../core/rule';
@@ -32,6 +34,20 @@ export function toDiagnostic(f: Finding): Diagnostic {
 export interface EditCapabilities {
   documentChanges: boolean;
   createFiles: boolean;
+  /** The client accepts `SnippetTextEdit`s in document changes (LSP 3.18 `snippetEditSupport`). */
+  snippetEdits?: boolean;
+}
+
+/**
+ * Our edits as LSP edits: with their snippet form (tab stops on the values to tune) where the client
+ * takes snippet edits, as plain text otherwise. The `snippet` field never leaks into a plain edit.
+ */
+function lspEdits(edits: TextEdit[], snippets: boolean): (LspTextEdit | SnippetTextEdit)[] {
+  return edits.map((e) =>
+    snippets && e.snippet !== undefined
+      ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } }
+      : { range: e.range, newText: e.newText },
+  );
 }
 
 /** Builds a workspace edit for one document, creating sibling files first when the client can. */
@@ -54,10 +70,10 @@ export function workspaceEdit(
           ],
         });
       }
-    changes.push({ textDocument: { uri, version }, edits });
+    changes.push({ textDocument: { uri, version }, edits: lspEdits(edits, caps.snippetEdits === true) });
     return { documentChanges: changes };
   }
-  return { changes: { [uri]: edits } };
+  return { changes: { [uri]: lspEdits(edits, false) as LspTextEdit[] } };
 }
 
 export function toCodeAction(
