@@ -164,7 +164,7 @@ export function startServer(
     if (over)
       return notice(
         `Shipshape does not check files over ${settings.maxFileSize} MB (shipshape.maxFileSize); ` +
-          `this one is ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB.`,
+          `this one is ${Number((Buffer.byteLength(text) / 1024 / 1024).toPrecision(2))} MB.`,
       );
     if (stopped.get(doc.uri) === digest(text))
       return notice(
