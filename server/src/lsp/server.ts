@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { notice, uriToPath, type DocumentState, type RequestContext } from './analysis';
 import { FIX_ALL_KIND, type EditCapabilities } from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
-import { Watchdog } from './watchdog';
+import { Watchdog, type Outcome } from './watchdog';
 import type { Job } from './worker';
 
 /** What a client may pass in `initializationOptions`. */
@@ -33,6 +33,12 @@ interface InitOptions {
 export const TRUST_NOTIFICATION = 'shipshape/didChangeWorkspaceTrust';
 
 const DEFAULT_BUDGET_MS = 5_000;
+/** Documents this large start in the second worker, away from the ordinary ones. */
+const BIG_CHARS = 1024 * 1024;
+/** Jobs do not wait longer than this behind another document's job: they move to the other worker. */
+const STALL_MS = 500;
+
+type Lane = 0 | 1;
 
 /**
  * The language server's main thread: it owns the LSP connection, the open documents and the settings,
@@ -57,7 +63,11 @@ export function startServer(
   // Bumped whenever settings, trust or configuration files may have changed: results computed before
   // are neither published nor reused.
   let generation = 0;
-  let watchdog: Watchdog | undefined;
+  // Two workers. Each document lives in one (its parse caches are there); when a job has run past
+  // STALL_MS, jobs of other documents waiting behind it move to the other worker for good, so a slow
+  // document (a huge file, an alias bomb) holds up the others once, for at most STALL_MS.
+  let lanes: [Watchdog, Watchdog] | undefined;
+  const laneOf = new Map<string, Lane>();
 
   connection.onInitialize((params: InitializeParams) => {
     const we = params.capabilities.workspace?.workspaceEdit;
@@ -77,16 +87,19 @@ export function startServer(
     trusted = init.trusted !== false;
     if (typeof init.analysisBudgetMs === 'number' && init.analysisBudgetMs > 0)
       budgetMs = init.analysisBudgetMs;
-    watchdog = new Watchdog({
-      script: workerScript,
-      budgetMs,
-      log: (level, message) =>
-        level === 'error'
-          ? connection.console.error(message)
-          : level === 'warn'
-            ? connection.console.warn(message)
-            : connection.console.info(message),
-    });
+    const watchdog = (): Watchdog =>
+      new Watchdog({
+        script: workerScript,
+        budgetMs,
+        stallMs: Math.min(STALL_MS, budgetMs),
+        log: (level, message) =>
+          level === 'error'
+            ? connection.console.error(message)
+            : level === 'warn'
+              ? connection.console.warn(message)
+              : connection.console.info(message),
+      });
+    lanes = [watchdog(), watchdog()];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -105,7 +118,9 @@ export function startServer(
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipshape' });
   });
 
-  connection.onShutdown(() => watchdog?.close());
+  connection.onShutdown(async () => {
+    await Promise.all(lanes?.map((l) => l.close()) ?? []);
+  });
 
   function invalidate(): void {
     generation++;
@@ -141,10 +156,22 @@ export function startServer(
     return s;
   }
 
-  function run<T>(job: Job, doc?: DocumentState, isStale?: () => boolean) {
-    return watchdog
-      ? watchdog.run<T>(job, doc, isStale)
-      : Promise.resolve({ kind: 'failed' as const, error: 'not initialised' });
+  /** Runs a job in the document's worker; forget and reset go to both. */
+  async function run<T>(job: Job, doc?: DocumentState, isStale?: () => boolean): Promise<Outcome<T>> {
+    if (!lanes) return { kind: 'failed', error: 'not initialised' };
+    if (!doc) {
+      const [a] = await Promise.all(lanes.map((l) => l.run<T>(job)));
+      return a ?? { kind: 'failed', error: 'no worker' };
+    }
+    let lane = laneOf.get(doc.uri) ?? (doc.text.length > BIG_CHARS ? 1 : 0);
+    // Each move needs another document's job to have stalled, so a few hops are enough.
+    for (let hops = 0; ; hops++) {
+      laneOf.set(doc.uri, lane);
+      const o = await lanes[lane].run<T>(job, doc, isStale, hops >= 3);
+      if (o.kind !== 'moved') return o;
+      void lanes[lane].run({ op: 'forget', uri: doc.uri });
+      lane = lane === 0 ? 1 : 0;
+    }
   }
 
   function stateOf(doc: TextDocument): DocumentState {
@@ -166,7 +193,7 @@ export function startServer(
         `Shipshape does not check files over ${settings.maxFileSize} MB (shipshape.maxFileSize); ` +
           `this one is ${Number((Buffer.byteLength(text) / 1024 / 1024).toPrecision(2))} MB.`,
       );
-    if (stopped.get(doc.uri) === digest(text))
+    if (stopped.has(doc.uri) && stopped.get(doc.uri) === digest(text))
       return notice(
         `Shipshape stopped analysing this file after ${Math.round(budgetMs / 100) / 10} s; ` +
           'it tries again after the next edit.',
@@ -235,6 +262,7 @@ export function startServer(
     pending.delete(uri);
     stopped.delete(uri);
     settingsByUri.delete(uri);
+    laneOf.delete(uri);
     void run({ op: 'forget', uri });
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });

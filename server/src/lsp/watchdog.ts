@@ -1,11 +1,18 @@
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { DocumentState } from './analysis';
 import type { Job, JobMessage, WorkerMessage } from './worker';
 
 export type Outcome<T> =
-  | { kind: 'done'; value: T }
+  /** `ms`: how long the job ran in the worker, from sending to answer. */
+  | { kind: 'done'; value: T; ms: number }
   /** The job ran past its budget: the worker was ended and a fresh one started. */
   | { kind: 'stopped' }
+  /**
+   * The job waited behind another document's job that has run past `stallMs`: it was not run here, so
+   * the caller can run it in another worker.
+   */
+  | { kind: 'moved' }
   /** The document changed before the job's turn came; it was not run. */
   | { kind: 'stale' }
   /** The worker threw or died for another reason. */
@@ -14,6 +21,7 @@ export type Outcome<T> =
 interface Queued {
   job: Job;
   doc?: DocumentState;
+  stay: boolean;
   isStale?: () => boolean;
   resolve(o: Outcome<unknown>): void;
 }
@@ -23,6 +31,11 @@ export interface WatchdogOptions {
   script: string;
   /** How long one job may run before the worker is ended. */
   budgetMs: number;
+  /**
+   * When set, jobs for other documents do not wait behind a job that has run longer than this: they
+   * answer `moved` (unless queued with `stay`).
+   */
+  stallMs?: number;
   log(level: 'error' | 'warn' | 'info', message: string): void;
 }
 
@@ -34,19 +47,27 @@ export interface WatchdogOptions {
  */
 export class Watchdog {
   private worker: Worker | undefined;
+  private ready = false;
   /** The document versions the current worker holds, so each text crosses the thread boundary once. */
   private readonly held = new Map<string, number>();
   private readonly queue: Queued[] = [];
-  private current: { id: number; item: Queued; timer: NodeJS.Timeout } | undefined;
+  private current: { id: number; item: Queued; timer: NodeJS.Timeout; sentAt: number } | undefined;
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly opts: WatchdogOptions) {}
+  constructor(private readonly opts: WatchdogOptions) {
+    // Loaded ahead, so the first job (and the first after a restart) does not wait for the bundle.
+    this.ensureWorker();
+  }
 
-  run<T>(job: Job, doc?: DocumentState, isStale?: () => boolean): Promise<Outcome<T>> {
+  /** Queues a job; `stay` keeps it here even behind a stalled job. */
+  run<T>(job: Job, doc?: DocumentState, isStale?: () => boolean, stay = false): Promise<Outcome<T>> {
     if (this.closed) return Promise.resolve({ kind: 'failed', error: 'shutting down' });
     return new Promise((resolve) => {
-      this.queue.push({ job, doc, isStale, resolve: resolve as (o: Outcome<unknown>) => void });
+      this.queue.push({ job, doc, isStale, stay, resolve: resolve as (o: Outcome<unknown>) => void });
+      const cur = this.current;
+      const stallMs = this.opts.stallMs;
+      if (cur && stallMs !== undefined && performance.now() - cur.sentAt > stallMs) this.moveWaiting(cur.id);
       this.pump();
     });
   }
@@ -67,13 +88,15 @@ export class Watchdog {
 
   private pump(): void {
     while (!this.current && !this.closed) {
+      if (this.queue.length === 0) return;
+      const worker = this.ensureWorker();
+      if (!this.ready) return;
       const item = this.queue.shift();
       if (!item) return;
       if (item.isStale?.()) {
         item.resolve({ kind: 'stale' });
         continue;
       }
-      const worker = this.ensureWorker();
       const id = this.nextId++;
       const msg: JobMessage = { id, job: item.job };
       if (item.doc && this.held.get(item.doc.uri) !== item.doc.version) {
@@ -82,7 +105,9 @@ export class Watchdog {
       }
       if (item.job.op === 'forget') this.held.delete(item.job.uri);
       const timer = setTimeout(() => this.overrun(id), this.opts.budgetMs);
-      this.current = { id, item, timer };
+      const stallMs = this.opts.stallMs;
+      if (stallMs !== undefined && item.doc) setTimeout(() => this.moveWaiting(id), stallMs).unref();
+      this.current = { id, item, timer, sentAt: performance.now() };
       worker.postMessage(msg);
     }
   }
@@ -90,18 +115,34 @@ export class Watchdog {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.opts.script);
+    this.ready = false;
     worker.on('message', (m: WorkerMessage) => {
       if ('log' in m) return this.opts.log(m.log, m.message);
+      if ('ready' in m) {
+        if (this.worker === worker) this.ready = true;
+        return this.pump();
+      }
       if (!this.current || this.current.id !== m.id) return;
-      const { item, timer } = this.current;
+      const { item, timer, sentAt } = this.current;
       clearTimeout(timer);
       this.current = undefined;
-      item.resolve(m.ok ? { kind: 'done', value: m.value } : { kind: 'failed', error: m.error });
+      item.resolve(
+        m.ok
+          ? { kind: 'done', value: m.value, ms: performance.now() - sentAt }
+          : { kind: 'failed', error: m.error },
+      );
       this.pump();
     });
     const died = (why: string) => {
       if (this.worker !== worker) return;
       this.opts.log('error', `shipshape: analysis worker ${why}; starting a new one`);
+      if (!this.ready) {
+        // It died while loading: starting another at once would loop. Waiting jobs fail; the next job
+        // tries a new worker.
+        this.worker = undefined;
+        for (const q of this.queue.splice(0)) q.resolve({ kind: 'failed', error: why });
+        return;
+      }
       this.dropWorker();
       const cur = this.current;
       this.current = undefined;
@@ -119,11 +160,25 @@ export class Watchdog {
     return worker;
   }
 
+  /** Ends the worker and starts its replacement at once, so it loads while nothing waits for it. */
   private dropWorker(): void {
     const w = this.worker;
     this.worker = undefined;
     this.held.clear();
     void w?.terminate();
+    if (!this.closed) this.ensureWorker();
+  }
+
+  /** The current job has stalled: jobs of other documents waiting behind it answer `moved`. */
+  private moveWaiting(id: number): void {
+    const cur = this.current;
+    if (!cur || cur.id !== id) return;
+    const uri = cur.item.doc?.uri;
+    const keep: Queued[] = [];
+    for (const q of this.queue.splice(0))
+      if (q.doc && q.doc.uri !== uri && !q.stay) q.resolve({ kind: 'moved' });
+      else keep.push(q);
+    this.queue.push(...keep);
   }
 
   private overrun(id: number): void {

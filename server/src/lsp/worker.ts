@@ -20,7 +20,9 @@ export interface JobMessage {
 export type WorkerMessage =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string }
-  | { log: 'error' | 'warn'; message: string };
+  | { log: 'error' | 'warn'; message: string }
+  /** Sent once the worker has loaded, so no job's clock runs while the bundle loads. */
+  | { ready: true };
 
 /**
  * The analysis worker's loop: it holds the documents, the engine and its parse caches, and answers one
@@ -39,6 +41,7 @@ export function runWorker(): void {
       post({ id, ok: false, error: String((e as Error).stack ?? e) });
     }
   });
+  post({ ready: true });
 }
 
 function run(analyser: Analyser, job: Job): unknown {
