@@ -114,7 +114,9 @@ export class Watchdog {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.opts.script);
+    // A heap limit of its own: a worker that runs out of memory ends with an error instead of taking
+    // the whole server down.
+    const worker = new Worker(this.opts.script, { resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     this.ready = false;
     worker.on('message', (m: WorkerMessage) => {
       if ('log' in m) return this.opts.log(m.log, m.message);
