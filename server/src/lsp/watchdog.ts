@@ -87,6 +87,13 @@ export class Watchdog {
   }
 
   private pump(): void {
+    this.drain();
+    // An idle worker must not keep alive a server whose client has gone; a busy one keeps it up.
+    if (this.current || this.queue.length > 0) this.worker?.ref();
+    else this.worker?.unref();
+  }
+
+  private drain(): void {
     while (!this.current && !this.closed) {
       if (this.queue.length === 0) return;
       const worker = this.ensureWorker();
@@ -156,7 +163,6 @@ export class Watchdog {
     };
     worker.on('error', (e) => died(`failed: ${String(e.stack ?? e)}`));
     worker.on('exit', (code) => died(`exited with code ${code}`));
-    // The worker must not keep a server whose client has gone alive.
     worker.unref();
     this.worker = worker;
     return worker;
