@@ -100,6 +100,9 @@ export function startServer(
               : connection.console.info(message),
       });
     lanes = [watchdog(), watchdog()];
+    // The first worker loads at once; the second after it, so they do not compete for the first open.
+    const [first, second] = lanes;
+    void first.warm().then(() => second.warm());
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

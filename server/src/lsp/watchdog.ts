@@ -48,6 +48,7 @@ export interface WatchdogOptions {
 export class Watchdog {
   private worker: Worker | undefined;
   private ready = false;
+  private readyWaiters: (() => void)[] = [];
   /** The document versions the current worker holds, so each text crosses the thread boundary once. */
   private readonly held = new Map<string, number>();
   private readonly queue: Queued[] = [];
@@ -55,9 +56,13 @@ export class Watchdog {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly opts: WatchdogOptions) {
-    // Loaded ahead, so the first job (and the first after a restart) does not wait for the bundle.
+  constructor(private readonly opts: WatchdogOptions) {}
+
+  /** Starts loading the worker ahead of the first job; resolves once it is ready. */
+  warm(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.ensureWorker();
+    return this.ready ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
   /** Queues a job; `stay` keeps it here even behind a stalled job. */
@@ -83,6 +88,7 @@ export class Watchdog {
     }
     const w = this.worker;
     this.worker = undefined;
+    for (const r of this.readyWaiters.splice(0)) r();
     await w?.terminate();
   }
 
@@ -129,6 +135,7 @@ export class Watchdog {
       if ('log' in m) return this.opts.log(m.log, m.message);
       if ('ready' in m) {
         if (this.worker === worker) this.ready = true;
+        for (const w of this.readyWaiters.splice(0)) w();
         return this.pump();
       }
       if (!this.current || this.current.id !== m.id) return;
