@@ -100,9 +100,9 @@ export function startServer(
               : connection.console.info(message),
       });
     lanes = [watchdog(), watchdog()];
-    // The first worker loads at once; the second after it, so they do not compete for the first open.
-    const [first, second] = lanes;
-    void first.warm().then(() => second.warm());
+    // The first worker loads at once; the second when a job first moves to it (about 0.2 s), so it does
+    // not compete with the first analyses.
+    void lanes[0].warm();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
