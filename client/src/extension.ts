@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import { workspace } from 'vscode';
+import { window, workspace } from 'vscode';
 import {
+  CloseAction,
   LanguageClient,
   TransportKind,
+  type ErrorHandler,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
@@ -17,6 +19,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  let restartTold = false;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'dockerfile' },
@@ -30,9 +33,42 @@ export async function activate(context: ExtensionContext): Promise<void> {
         '**/{.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,.dockerignore}',
       ),
     },
-    // The client restarts a crashed server (up to 4 times in 3 minutes) by default; keep that behaviour.
+    // A function, so a restarted server learns the trust granted since the first start.
+    initializationOptions: () => ({ trusted: workspace.isTrusted }),
+    // The default policy restarts a crashed server up to 4 times in 3 minutes; say so once, plainly.
+    errorHandler: {
+      error: (error, message, count) => defaultHandler().error(error, message, count),
+      closed: async () => {
+        const r = await defaultHandler().closed();
+        if (r.action === CloseAction.DoNotRestart)
+          return {
+            action: CloseAction.DoNotRestart,
+            message:
+              'The Shipshape language server stopped 5 times in 3 minutes and was not started again. ' +
+              'Run "Developer: Reload Window" to restart it; the Shipshape output has the details.',
+          };
+        if (!restartTold) {
+          restartTold = true;
+          void window.showWarningMessage(
+            'The Shipshape language server stopped unexpectedly and was restarted; ' +
+              'checks continue. The Shipshape output has the details.',
+          );
+        }
+        return { action: CloseAction.Restart, handled: true };
+      },
+    },
   };
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
+  const created = client;
+  let fallback: ErrorHandler | undefined;
+  const defaultHandler = (): ErrorHandler => (fallback ??= created.createDefaultErrorHandler(4));
+  // Trust can only be granted during a session; in an untrusted workspace the server ignores
+  // shipshape.configFile until then.
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(
+      () => void client?.sendNotification('shipshape/didChangeWorkspaceTrust', { trusted: true }),
+    ),
+  );
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }

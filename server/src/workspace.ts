@@ -1,27 +1,67 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { applyHadolintConfig, applyShipshapeConfig, defaultConfig, type Config } from './core/config';
 import { checkConfigText, type ConfigKind } from './core/config-check';
 import type { Host } from './core/rule';
 import { rules } from './rules';
 
-/** A host for a document on disk: sibling files are looked up next to it. */
-export function diskHost(filePath: string): Host {
-  const dir = dirname(filePath);
+/** Files a check reads (a `.env`, a Dockerfile) are a few KB; anything larger is not data a check needs. */
+const MAX_READ_BYTES = 256 * 1024;
+
+function within(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+}
+
+/** The real path of `p`, or of its nearest existing ancestor when `p` does not exist. */
+function realNearest(p: string): { real: string; exists: boolean } | undefined {
+  for (let cur = p, exists = true; ; exists = false) {
+    try {
+      return { real: realpathSync(cur), exists };
+    } catch {
+      const parent = dirname(cur);
+      if (parent === cur) return undefined;
+      cur = parent;
+    }
+  }
+}
+
+/**
+ * The root a host may read under when the caller names none: the current directory when the file is in
+ * it (the CLI run from a project), otherwise the file's own directory.
+ */
+function defaultRoot(filePath: string): string {
+  const cwd = process.cwd();
+  return within(cwd, filePath) ? cwd : dirname(filePath);
+}
+
+/**
+ * A host for a document on disk: sibling files are looked up next to it, but only inside `root` (the
+ * workspace folder). A path that leaves it — through `..`, an absolute path or a symbolic link pointing
+ * out — is unknown (`undefined`), so rules stay quiet and nothing outside the workspace is read or probed.
+ * A rule-level "refused" answer would need a third value in `Host`; quiet is the safe default.
+ */
+export function diskHost(filePath: string, opts: { root?: string } = {}): Host {
+  const file = resolve(filePath);
+  const dir = dirname(file);
+  const root = resolve(opts.root ?? defaultRoot(file));
+  const realRoot = realNearest(root)?.real ?? root;
+  /** The real path of a relative or absolute path when it stays inside the root; undefined otherwise. */
+  const inside = (p: string): { real: string; exists: boolean } | undefined => {
+    const abs = resolve(dir, p);
+    if (!within(root, abs) && !within(realRoot, abs)) return undefined;
+    const r = realNearest(abs);
+    return r && within(realRoot, r.real) ? r : undefined;
+  };
   return {
-    fileName: basename(filePath),
-    exists: (rel) => {
-      try {
-        return existsSync(join(dir, rel));
-      } catch {
-        return undefined;
-      }
-    },
+    fileName: basename(file),
+    exists: (rel) => inside(rel)?.exists,
     read: (rel) => {
-      const p = join(dir, rel);
+      const r = inside(rel);
+      if (!r?.exists) return undefined;
       try {
-        // Only small files are read (a .env is a few hundred bytes); anything large is not data we need.
-        return statSync(p).size <= 256 * 1024 ? readFileSync(p, 'utf8') : undefined;
+        const st = statSync(r.real);
+        return st.isFile() && st.size <= MAX_READ_BYTES ? readFileSync(r.real, 'utf8') : undefined;
       } catch {
         return undefined;
       }

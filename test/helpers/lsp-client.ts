@@ -52,6 +52,8 @@ export type Settings = Record<string, unknown> | ((item: ConfigurationItem) => u
 export interface StartOptions {
   /** Answers to `workspace/configuration`. Default `{}`. */
   settings?: Settings;
+  /** When given, `workspace/configuration` is answered only once it settles (a slow editor). */
+  configurationGate?: Promise<unknown>;
   /** Arguments after the server path. Default `['--stdio']`. */
   args?: string[];
   /** Working directory of the server process. */
@@ -213,12 +215,14 @@ export class LspClient {
       'window/showMessage',
       (p: { message: string }) => void this.messages.push(p.message),
     );
-    connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
-      params.items.map((item) => {
+    const gate = opts.configurationGate;
+    connection.onRequest('workspace/configuration', async (params: ConfigurationParams) => {
+      if (gate) await gate;
+      return params.items.map((item) => {
         const s = this.settings;
         return typeof s === 'function' ? (s(item) ?? null) : lookupSection(s, item.section);
-      }),
-    );
+      });
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);

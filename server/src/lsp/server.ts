@@ -1,5 +1,4 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
 import {
   CodeActionKind,
   createConnection,
@@ -16,46 +15,67 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isIgnored, type Config, type Level } from '../core/config';
-import type { Host } from '../core/rule';
-import { containsPosition, TextDoc, type Range } from '../core/text';
-import { Engine, noFiles, type FileResult } from '../engine';
-import { fixAll } from '../fix-all';
-import { clearConfigCache, diskHost, loadConfig } from '../workspace';
-import {
-  FIX_ALL_KIND,
-  minimalEdit,
-  toCodeAction,
-  toDiagnostic,
-  workspaceEdit,
-  type EditCapabilities,
-} from './convert';
-import { configDiagnostics, configQuickFixes, warnAboutRuleSettings, warnOnce } from './config-diagnostics';
-import { hoverMarkdown } from './hover';
-import { defaultSettings, type Settings } from './settings';
+import { notice, uriToPath, type DocumentState, type RequestContext } from './analysis';
+import { warnAboutRuleSettings } from './config-diagnostics';
+import { FIX_ALL_KIND, type EditCapabilities } from './convert';
+import { defaultSettings, readSettings, type Settings } from './settings';
+import { Watchdog, type Outcome } from './watchdog';
+import type { Job } from './worker';
 
-interface Analysed {
-  version: number;
-  result: FileResult | null;
-  diagnostics: Diagnostic[];
+/** What a client may pass in `initializationOptions`. */
+interface InitOptions {
+  /** VS Code workspace trust (`vscode.workspace.isTrusted`); clients without the notion are trusted. */
+  trusted?: boolean;
+  /** How long one analysis, code action or hover may run before it is abandoned. */
+  analysisBudgetMs?: number;
 }
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+/** Sent by the client when workspace trust changes: `{ trusted: boolean }`. */
+export const TRUST_NOTIFICATION = 'shipshape/didChangeWorkspaceTrust';
+
+const DEFAULT_BUDGET_MS = 5_000;
+/** Documents this large start in the second worker, away from the ordinary ones. */
+const BIG_CHARS = 1024 * 1024;
+/** Jobs do not wait longer than this behind another document's job: they move to the other worker. */
+const STALL_MS = 500;
+
+type Lane = 0 | 1;
+
+/**
+ * The language server's main thread: it owns the LSP connection, the open documents and the settings,
+ * and hands every analysis to a worker thread under a deadline (watchdog.ts), so no input — however
+ * large or pathological — can stop it from answering the editor.
+ */
+export function startServer(
+  workerScript: string,
+  connection: Connection = createConnection(ProposedFeatures.all),
+): void {
   const documents = new TextDocuments(TextDocument);
-  const engine = new Engine();
-  const analysed = new Map<string, Analysed>();
-  const settingsByUri = new Map<string, Settings>();
+  const settingsByUri = new Map<string, Promise<Settings>>();
+  /** Texts whose analysis ran past the budget, by document: they are not analysed again until edited. */
+  const stopped = new Map<string, string>();
   const pending = new Set<string>();
   let flushScheduled = false;
   let caps: EditCapabilities = { documentChanges: false, createFiles: false };
   let configPull = false;
   let workspaceRoots: string[] = [];
+  let trusted = true;
+  let budgetMs = DEFAULT_BUDGET_MS;
+  // Bumped whenever settings, trust or configuration files may have changed: results computed before
+  // are neither published nor reused.
+  let generation = 0;
+  // Two workers. Each document lives in one (its parse caches are there); when a job has run past
+  // STALL_MS, jobs of other documents waiting behind it move to the other worker for good, so a slow
+  // document (a huge file, an alias bomb) holds up the others once, for at most STALL_MS.
+  let lanes: [Watchdog, Watchdog] | undefined;
+  const laneOf = new Map<string, Lane>();
 
   connection.onInitialize((params: InitializeParams) => {
     const we = params.capabilities.workspace?.workspaceEdit;
     caps = {
       documentChanges: we?.documentChanges === true,
       createFiles: we?.documentChanges === true && (we.resourceOperations ?? []).includes('create'),
+      snippetEdits: we?.documentChanges === true && we.snippetEditSupport === true,
     };
     configPull = params.capabilities.workspace?.configuration === true;
     workspaceRoots = (params.workspaceFolders ?? [])
@@ -65,6 +85,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const p = uriToPath(params.rootUri);
       if (p) workspaceRoots.push(p);
     }
+    const init = (params.initializationOptions ?? {}) as InitOptions;
+    trusted = init.trusted !== false;
+    if (typeof init.analysisBudgetMs === 'number' && init.analysisBudgetMs > 0)
+      budgetMs = init.analysisBudgetMs;
+    const watchdog = (): Watchdog =>
+      new Watchdog({
+        script: workerScript,
+        budgetMs,
+        stallMs: Math.min(STALL_MS, budgetMs),
+        log: (level, message) =>
+          level === 'error'
+            ? connection.console.error(message)
+            : level === 'warn'
+              ? connection.console.warn(message)
+              : connection.console.info(message),
+      });
+    lanes = [watchdog(), watchdog()];
+    // The first worker loads at once; the second when a job first moves to it (about 0.2 s), so it does
+    // not compete with the first analyses.
+    void lanes[0].warm();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -83,90 +123,120 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipshape' });
   });
 
+  connection.onShutdown(async () => {
+    await Promise.all(lanes?.map((l) => l.close()) ?? []);
+  });
+
+  function invalidate(): void {
+    generation++;
+    stopped.clear();
+    void run({ op: 'reset' });
+    for (const d of documents.all()) schedule(d.uri);
+  }
+
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
-    // Results are cached per version; new settings or config files make them stale at the same version.
-    analysed.clear();
-    clearConfigCache();
-    for (const d of documents.all()) schedule(d.uri);
+    invalidate();
+  });
+  connection.onDidChangeWatchedFiles(() => invalidate());
+  connection.onNotification(TRUST_NOTIFICATION, (p: { trusted?: unknown }) => {
+    trusted = p.trusted !== false;
+    invalidate();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
-    analysed.clear();
-    clearConfigCache();
-    for (const d of documents.all()) schedule(d.uri);
-  });
-
-  function rootFor(path: string): string | undefined {
-    return workspaceRoots
-      .filter((r) => !relative(r, path).startsWith('..'))
-      .sort((a, b) => b.length - a.length)[0];
-  }
-
-  function configFor(uri: string, settings: Settings): { config: Config; host: Host; ignored: boolean } {
-    const path = uriToPath(uri);
-    if (!path) {
-      const config = loadConfig(join(process.cwd(), 'untitled'), { root: process.cwd() });
-      applySettings(config, settings);
-      return { config, host: noFiles, ignored: false };
+  /**
+   * The document's settings. Nothing is analysed before they are known: a result computed with defaults
+   * (a rule the user turned off) would be published or cached and stay until the next keystroke.
+   */
+  function settingsFor(uri: string): Promise<Settings> {
+    let s = settingsByUri.get(uri);
+    if (!s) {
+      s = configPull
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'shipshape' }).then(
+            (value: unknown) => {
+              const read = readSettings(value);
+              warnAboutRuleSettings(read.rules, (m) => connection.console.warn(m));
+              return read;
+            },
+            () => defaultSettings(),
+          )
+        : Promise.resolve(defaultSettings());
+      settingsByUri.set(uri, s);
     }
-    const root = rootFor(path);
-    const config = loadConfig(path, { root, configFile: settings.configFile || undefined });
-    applySettings(config, settings);
-    const rel = relative(root ?? dirname(path), path)
-      .split('\\')
-      .join('/');
-    return { config, host: diskHost(path), ignored: isIgnored(config, rel) };
+    return s;
   }
 
-  function settingsFor(uri: string): Settings {
-    return settingsByUri.get(uri) ?? defaultSettings();
-  }
-
-  async function refreshSettings(uri: string): Promise<void> {
-    if (!configPull || settingsByUri.has(uri)) return;
-    try {
-      const s = (await connection.workspace.getConfiguration({
-        scopeUri: uri,
-        section: 'shipshape',
-      })) as Partial<Settings> | null;
-      settingsByUri.set(uri, { ...defaultSettings(), ...(s ?? {}) });
-      warnAboutRuleSettings(s?.rules, (m) => connection.console.warn(m));
-    } catch {
-      settingsByUri.set(uri, defaultSettings());
+  /** Runs a job in the document's worker; forget and reset go to both. */
+  async function run<T>(job: Job, doc?: DocumentState, isStale?: () => boolean): Promise<Outcome<T>> {
+    if (!lanes) return { kind: 'failed', error: 'not initialised' };
+    if (!doc) {
+      const [a] = await Promise.all(lanes.map((l) => l.run<T>(job)));
+      return a ?? { kind: 'failed', error: 'no worker' };
+    }
+    let lane = laneOf.get(doc.uri) ?? (doc.text.length > BIG_CHARS ? 1 : 0);
+    // Each move needs another document's job to have stalled, so a few hops are enough.
+    for (let hops = 0; ; hops++) {
+      laneOf.set(doc.uri, lane);
+      const o = await lanes[lane].run<T>(job, doc, isStale, hops >= 3);
+      if (o.kind !== 'moved') return o;
+      void lanes[lane].run({ op: 'forget', uri: doc.uri });
+      lane = lane === 0 ? 1 : 0;
     }
   }
 
-  function analyse(doc: TextDocument): Analysed {
-    const cached = analysed.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
-    const settings = settingsFor(doc.uri);
-    let result: FileResult | null = null;
-    if (settings.enable) {
-      const { config, host, ignored } = configFor(doc.uri, settings);
-      if (!ignored) {
-        try {
-          result = engine.analyze(
-            { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.getText() },
-            config,
-            host,
-          );
-        } catch (e) {
-          connection.console.error(
-            `shipshape: analysis failed for ${doc.uri}: ${String((e as Error).stack ?? e)}`,
-          );
-        }
-        for (const err of result?.internalErrors ?? [])
-          connection.console.error(`shipshape: rule ${err.ruleId} failed: ${err.error}`);
-        for (const p of config.problems) warnOnce(`shipshape: ${p}`, (m) => connection.console.warn(m));
-      }
+  function stateOf(doc: TextDocument): DocumentState {
+    return { uri: doc.uri, languageId: doc.languageId, version: doc.version, text: doc.getText() };
+  }
+
+  function context(settings: Settings): RequestContext {
+    return { settings, generation, workspaceRoots, caps, trusted };
+  }
+
+  /** Why a document is not analysed (too large, or its analysis was stopped), as one info diagnostic. */
+  function skipped(doc: TextDocument, settings: Settings): Diagnostic | undefined {
+    const text = doc.getText();
+    const limit = settings.maxFileSize * 1024 * 1024;
+    // Byte length only when the UTF-16 length leaves it open: a UTF-16 unit is one to three UTF-8 bytes.
+    const over = text.length > limit || (text.length * 3 > limit && Buffer.byteLength(text) > limit);
+    if (over)
+      return notice(
+        `Shipshape does not check files over ${settings.maxFileSize} MB (shipshape.maxFileSize); ` +
+          `this one is ${Number((Buffer.byteLength(text) / 1024 / 1024).toPrecision(2))} MB.`,
+      );
+    if (stopped.has(doc.uri) && stopped.get(doc.uri) === digest(text))
+      return notice(
+        `Shipshape stopped analysing this file after ${Math.round(budgetMs / 100) / 10} s; ` +
+          'it tries again after the next edit.',
+      );
+    return undefined;
+  }
+
+  function markStopped(doc: TextDocument): void {
+    stopped.set(doc.uri, digest(doc.getText()));
+    schedule(doc.uri);
+  }
+
+  async function diagnose(doc: TextDocument): Promise<Diagnostic[] | undefined> {
+    const settings = await settingsFor(doc.uri);
+    if (!settings.enable) return [];
+    const skip = skipped(doc, settings);
+    if (skip) return [skip];
+    const { uri, version } = doc;
+    const o = await run<Diagnostic[]>(
+      { op: 'diagnostics', uri, ctx: context(settings) },
+      stateOf(doc),
+      () => {
+        return documents.get(uri)?.version !== version;
+      },
+    );
+    if (o.kind === 'done') return o.value;
+    if (o.kind === 'stopped') {
+      stopped.set(uri, digest(doc.getText()));
+      const skip = skipped(doc, settings);
+      return skip ? [skip] : [];
     }
-    const diagnostics = (result?.findings ?? []).map(toDiagnostic);
-    // After the findings' own, so that `diagnostics[i]` stays the diagnostic of `findings[i]`.
-    if (settings.enable) diagnostics.push(...configDiagnostics(uriToName(doc.uri), doc.getText()));
-    const entry = { version: doc.version, result, diagnostics };
-    analysed.set(doc.uri, entry);
-    return entry;
+    if (o.kind === 'failed') connection.console.error(`shipshape: analysis of ${uri} failed: ${o.error}`);
+    return undefined;
   }
 
   function schedule(uri: string): void {
@@ -183,162 +253,60 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pending.clear();
     for (const uri of uris) {
       const doc = documents.get(uri);
-      if (!doc) continue;
-      if (configPull && !settingsByUri.has(uri)) {
-        const version = doc.version;
-        void refreshSettings(uri).then(() => {
-          const current = documents.get(uri);
-          if (current && current.version === version) publish(current);
-          else if (current) schedule(uri);
-        });
-        continue;
-      }
-      publish(doc);
+      if (doc) void publish(doc);
     }
   }
 
-  function publish(doc: TextDocument): void {
-    const entry = analyse(doc);
-    // A newer edit may have arrived while this one was analysed; its own run publishes instead.
-    if (documents.get(doc.uri)?.version !== entry.version) return;
-    void connection.sendDiagnostics({ uri: doc.uri, version: entry.version, diagnostics: entry.diagnostics });
+  async function publish(doc: TextDocument): Promise<void> {
+    const gen = generation;
+    const diagnostics = await diagnose(doc);
+    // A newer edit or new settings may have arrived meanwhile; their own run publishes instead.
+    if (!diagnostics || gen !== generation || documents.get(doc.uri)?.version !== doc.version) return;
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
   documents.onDidOpen((e) => schedule(e.document.uri));
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
-    pending.delete(e.document.uri);
-    analysed.delete(e.document.uri);
-    settingsByUri.delete(e.document.uri);
-    engine.forget(uriToName(e.document.uri));
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    const uri = e.document.uri;
+    pending.delete(uri);
+    stopped.delete(uri);
+    settingsByUri.delete(uri);
+    laneOf.delete(uri);
+    void run({ op: 'forget', uri });
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const entry = analyse(doc);
-    const findings = entry.result?.findings ?? [];
-    const only = params.context.only;
-    const wantsFixAll =
-      only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== CodeActionKind.QuickFix && k !== '') ?? false;
-    const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
-    const out: CodeAction[] = [];
-    const path = uriToPath(doc.uri);
-    const resolveCreate = (rel: string): string | null =>
-      path ? pathToFileURL(join(dirname(path), rel)).toString() : null;
-    if (wantsQuickFix) {
-      findings.forEach((f, i) => {
-        if (!f.fixable || !overlaps(f.range, params.range)) return;
-        const diag = entry.diagnostics[i] as Diagnostic;
-        for (const fix of f.fixes()) {
-          const action = toCodeAction(doc.uri, doc.version, f, fix, diag, resolveCreate, caps);
-          if (action) out.push(action);
-        }
-      });
-      const text = doc.getText();
-      out.push(...configQuickFixes(doc.uri, doc.version, uriToName(doc.uri), text, params.range, caps));
-    }
-    // Refactorings offered wherever the cursor is (e.g. "Add a HorizontalPodAutoscaler" on a Deployment).
-    const wantsRefactor =
-      !only ||
-      only.some((k) => CodeActionKind.Refactor.startsWith(k) || k.startsWith(CodeActionKind.Refactor));
-    if (wantsRefactor) {
-      const { config, host } = configFor(doc.uri, settingsFor(doc.uri));
-      const file = { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.getText() };
-      for (const spec of engine.assists(file, params.range, config, host))
-        out.push({
-          title: spec.title,
-          kind: CodeActionKind.Refactor,
-          edit: workspaceEdit(doc.uri, doc.version, spec.edits, [], caps),
-        });
-    }
-    if (wantsFixAll) {
-      const settings = settingsFor(doc.uri);
-      const { config, host } = configFor(doc.uri, settings);
-      const text = doc.getText();
-      const fixed = fixAll(
-        engine,
-        { name: uriToName(doc.uri), languageId: doc.languageId, text },
-        config,
-        host,
-      );
-      if (fixed.applied > 0) {
-        const tdoc = new TextDoc(text);
-        const edit = minimalEdit(text, fixed.text, (o) => tdoc.positionAt(o));
-        const creates = caps.createFiles
-          ? fixed.creates
-              .map((c) => ({ uri: resolveCreate(c.path), text: c.text }))
-              .filter((c): c is { uri: string; text: string } => c.uri !== null)
-          : [];
-        out.push({
-          title: 'Fix all safe Shipshape problems',
-          kind: FIX_ALL_KIND,
-          edit: caps.documentChanges
-            ? {
-                documentChanges: [
-                  ...creates.flatMap((c) => [
-                    { kind: 'create' as const, uri: c.uri, options: { ignoreIfExists: true } },
-                    {
-                      textDocument: { uri: c.uri, version: null },
-                      edits: [
-                        {
-                          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                          newText: c.text,
-                        },
-                      ],
-                    },
-                  ]),
-                  { textDocument: { uri: doc.uri, version: doc.version }, edits: [edit] },
-                ],
-              }
-            : { changes: { [doc.uri]: [edit] } },
-        });
-      }
-    }
-    return out;
+    const settings = await settingsFor(doc.uri);
+    if (skipped(doc, settings)) return [];
+    const o = await run<CodeAction[]>(
+      { op: 'codeActions', uri: doc.uri, ctx: context(settings), params },
+      stateOf(doc),
+    );
+    if (o.kind === 'stopped') markStopped(doc);
+    return o.kind === 'done' ? o.value : [];
   });
 
-  connection.onHover((params: HoverParams): Hover | null => {
+  connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const entry = analyse(doc);
-    const hits = (entry.result?.findings ?? []).filter((f) => containsPosition(f.range, params.position));
-    if (hits.length === 0) return null;
-    return {
-      contents: { kind: 'markdown', value: hoverMarkdown(hits) },
-      range: hits[0]?.range,
-    };
+    const settings = await settingsFor(doc.uri);
+    if (skipped(doc, settings)) return null;
+    const o = await run<Hover | null>(
+      { op: 'hover', uri: doc.uri, ctx: context(settings), position: params.position },
+      stateOf(doc),
+    );
+    if (o.kind === 'stopped') markStopped(doc);
+    return o.kind === 'done' ? o.value : null;
   });
 
   documents.listen(connection);
   connection.listen();
 }
 
-function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']): boolean =>
-    p.line < q.line || (p.line === q.line && p.character < q.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
-function uriToPath(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
-}
-
-/** The name the engine sees: the path for files on disk, the URI's last segment otherwise. */
-function uriToName(uri: string): string {
-  return uriToPath(uri) ?? decodeURIComponent(uri.split('/').pop() ?? uri);
-}
-
-const LEVELS = new Set<string>(['off', 'hint', 'info', 'warning', 'error']);
-
-function applySettings(config: Config, settings: Settings): void {
-  const rules = settings.rules && typeof settings.rules === 'object' ? settings.rules : {};
-  for (const [id, level] of Object.entries(rules)) if (LEVELS.has(level)) config.rules[id] = level as Level;
-  if (settings.onlyRecommended) config.onlyRecommended = true;
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }

@@ -1,0 +1,289 @@
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Hover,
+  type Position,
+} from 'vscode-languageserver/node';
+import { isIgnored, type Config, type Level } from '../core/config';
+import type { Host } from '../core/rule';
+import { containsPosition, TextDoc, type Range } from '../core/text';
+import { Engine, noFiles, type FileResult } from '../engine';
+import { fixAll } from '../fix-all';
+import { clearConfigCache, diskHost, loadConfig } from '../workspace';
+import {
+  FIX_ALL_KIND,
+  minimalEdit,
+  SOURCE,
+  toCodeAction,
+  toDiagnostic,
+  workspaceEdit,
+  type EditCapabilities,
+} from './convert';
+import { configDiagnostics, configQuickFixes, warnOnce } from './config-diagnostics';
+import { hoverMarkdown } from './hover';
+import type { Settings } from './settings';
+
+/** At most this many diagnostics are published for one file; one more says how many were left out. */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** What every request carries: the client's settings for the document and the workspace around it. */
+export interface RequestContext {
+  settings: Settings;
+  /** Changes whenever settings or configuration files may have changed: cached results are then stale. */
+  generation: number;
+  workspaceRoots: string[];
+  caps: EditCapabilities;
+  /** VS Code workspace trust: an untrusted workspace cannot point Shipshape at other files. */
+  trusted: boolean;
+}
+
+export interface DocumentState {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+}
+
+interface Analysed {
+  version: number;
+  generation: number;
+  result: FileResult | null;
+  diagnostics: Diagnostic[];
+}
+
+/** An info diagnostic about Shipshape itself (a limit reached), at the start of the file. */
+export function notice(message: string): Diagnostic {
+  const at = { line: 0, character: 0 };
+  return { range: { start: at, end: at }, severity: DiagnosticSeverity.Information, source: SOURCE, message };
+}
+
+/**
+ * The engine side of the language server: documents, parse caches and results, and the answers built
+ * from findings (diagnostics, code actions, hovers). It runs in the analysis worker, so nothing here may
+ * touch the LSP connection; `log` goes to the server's console.
+ */
+export class Analyser {
+  private readonly engine = new Engine();
+  private readonly documents = new Map<string, DocumentState>();
+  private readonly analysed = new Map<string, Analysed>();
+
+  constructor(private readonly log: (level: 'error' | 'warn', message: string) => void) {}
+
+  update(doc: DocumentState): void {
+    this.documents.set(doc.uri, doc);
+  }
+
+  has(uri: string, version: number): boolean {
+    return this.documents.get(uri)?.version === version;
+  }
+
+  forget(uri: string): void {
+    this.documents.delete(uri);
+    this.analysed.delete(uri);
+    this.engine.forget(uriToName(uri));
+  }
+
+  /** Configuration files may have changed on disk. */
+  reset(): void {
+    this.analysed.clear();
+    clearConfigCache();
+  }
+
+  diagnostics(uri: string, ctx: RequestContext): Diagnostic[] {
+    const entry = this.analyse(uri, ctx);
+    if (!entry) return [];
+    if (entry.diagnostics.length <= MAX_DIAGNOSTICS) return entry.diagnostics;
+    const more = entry.diagnostics.length - MAX_DIAGNOSTICS;
+    return [
+      ...entry.diagnostics.slice(0, MAX_DIAGNOSTICS),
+      notice(`Shipshape shows the first ${MAX_DIAGNOSTICS} problems of a file; ${more} more are not shown.`),
+    ];
+  }
+
+  codeActions(uri: string, params: CodeActionParams, ctx: RequestContext): CodeAction[] {
+    const doc = this.documents.get(uri);
+    const entry = this.analyse(uri, ctx);
+    if (!doc || !entry) return [];
+    const findings = entry.result?.findings ?? [];
+    const only = params.context.only;
+    const wantsFixAll =
+      only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== CodeActionKind.QuickFix && k !== '') ?? false;
+    const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
+    const out: CodeAction[] = [];
+    const caps = ctx.caps;
+    const path = uriToPath(doc.uri);
+    const resolveCreate = (rel: string): string | null =>
+      path ? pathToFileURL(join(dirname(path), rel)).toString() : null;
+    if (wantsQuickFix) {
+      findings.forEach((f, i) => {
+        if (!f.fixable || !overlaps(f.range, params.range)) return;
+        const diag = entry.diagnostics[i] as Diagnostic;
+        for (const fix of f.fixes()) {
+          const action = toCodeAction(doc.uri, doc.version, f, fix, diag, resolveCreate, caps);
+          if (action) out.push(action);
+        }
+      });
+      out.push(...configQuickFixes(doc.uri, doc.version, uriToName(doc.uri), doc.text, params.range, caps));
+    }
+    // Refactorings offered wherever the cursor is (e.g. "Add a HorizontalPodAutoscaler" on a Deployment).
+    const wantsRefactor =
+      !only ||
+      only.some((k) => CodeActionKind.Refactor.startsWith(k) || k.startsWith(CodeActionKind.Refactor));
+    if (wantsRefactor) {
+      const { config, host } = configFor(doc.uri, ctx);
+      const file = { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text };
+      for (const spec of this.engine.assists(file, params.range, config, host))
+        out.push({
+          title: spec.title,
+          kind: CodeActionKind.Refactor,
+          edit: workspaceEdit(doc.uri, doc.version, spec.edits, [], caps),
+        });
+    }
+    if (wantsFixAll) {
+      const { config, host } = configFor(doc.uri, ctx);
+      const text = doc.text;
+      const fixed = fixAll(
+        this.engine,
+        { name: uriToName(doc.uri), languageId: doc.languageId, text },
+        config,
+        host,
+      );
+      if (fixed.applied > 0) {
+        const tdoc = new TextDoc(text);
+        const edit = minimalEdit(text, fixed.text, (o) => tdoc.positionAt(o));
+        const creates = caps.createFiles
+          ? fixed.creates
+              .map((c) => ({ uri: resolveCreate(c.path), text: c.text }))
+              .filter((c): c is { uri: string; text: string } => c.uri !== null)
+          : [];
+        out.push({
+          title: 'Fix all safe Shipshape problems',
+          kind: FIX_ALL_KIND,
+          edit: caps.documentChanges
+            ? {
+                documentChanges: [
+                  ...creates.flatMap((c) => [
+                    { kind: 'create' as const, uri: c.uri, options: { ignoreIfExists: true } },
+                    {
+                      textDocument: { uri: c.uri, version: null },
+                      edits: [
+                        {
+                          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                          newText: c.text,
+                        },
+                      ],
+                    },
+                  ]),
+                  { textDocument: { uri: doc.uri, version: doc.version }, edits: [edit] },
+                ],
+              }
+            : { changes: { [doc.uri]: [edit] } },
+        });
+      }
+    }
+    return out;
+  }
+
+  hover(uri: string, position: Position, ctx: RequestContext): Hover | null {
+    const entry = this.analyse(uri, ctx);
+    const hits = (entry?.result?.findings ?? []).filter((f) => containsPosition(f.range, position));
+    if (hits.length === 0) return null;
+    return {
+      contents: { kind: 'markdown', value: hoverMarkdown(hits) },
+      range: hits[0]?.range,
+    };
+  }
+
+  private analyse(uri: string, ctx: RequestContext): Analysed | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const cached = this.analysed.get(uri);
+    if (cached && cached.version === doc.version && cached.generation === ctx.generation) return cached;
+    let result: FileResult | null = null;
+    if (ctx.settings.enable) {
+      const { config, host, ignored } = configFor(doc.uri, ctx);
+      if (!ignored) {
+        try {
+          result = this.engine.analyze(
+            { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text },
+            config,
+            host,
+          );
+        } catch (e) {
+          this.log('error', `shipshape: analysis failed for ${doc.uri}: ${String((e as Error).stack ?? e)}`);
+        }
+        for (const err of result?.internalErrors ?? [])
+          this.log('error', `shipshape: rule ${err.ruleId} failed: ${err.error}`);
+        for (const p of config.problems) warnOnce(`shipshape: ${p}`, (m) => this.log('warn', m));
+      }
+    }
+    const diagnostics = (result?.findings ?? []).map(toDiagnostic);
+    // After the findings' own, so that `diagnostics[i]` stays the diagnostic of `findings[i]`.
+    if (ctx.settings.enable) diagnostics.push(...configDiagnostics(uriToName(doc.uri), doc.text));
+    const entry = { version: doc.version, generation: ctx.generation, result, diagnostics };
+    this.analysed.set(uri, entry);
+    return entry;
+  }
+}
+
+function rootFor(roots: string[], path: string): string | undefined {
+  return roots
+    .filter((r) => {
+      const rel = relative(r, path);
+      return rel !== '..' && !rel.startsWith('..\\') && !rel.startsWith('../');
+    })
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+function configFor(uri: string, ctx: RequestContext): { config: Config; host: Host; ignored: boolean } {
+  const { settings } = ctx;
+  // An untrusted workspace's settings cannot point at a configuration file elsewhere on the machine.
+  const configFile = ctx.trusted ? settings.configFile || undefined : undefined;
+  const path = uriToPath(uri);
+  if (!path) {
+    const config = loadConfig(join(process.cwd(), 'untitled'), { root: process.cwd() });
+    applySettings(config, settings);
+    return { config, host: noFiles, ignored: false };
+  }
+  const root = rootFor(ctx.workspaceRoots, path);
+  const config = loadConfig(path, { root, configFile });
+  applySettings(config, settings);
+  const rel = relative(root ?? dirname(path), path)
+    .split('\\')
+    .join('/');
+  // Checks read sibling files only inside the workspace folder (the document's folder without one).
+  return { config, host: diskHost(path, { root: root ?? dirname(path) }), ignored: isIgnored(config, rel) };
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']): boolean =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+export function uriToPath(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}
+
+/** The name the engine sees: the path for files on disk, the URI's last segment otherwise. */
+function uriToName(uri: string): string {
+  return uriToPath(uri) ?? decodeURIComponent(uri.split('/').pop() ?? uri);
+}
+
+const LEVELS = new Set<string>(['off', 'hint', 'info', 'warning', 'error']);
+
+function applySettings(config: Config, settings: Settings): void {
+  const rules = settings.rules && typeof settings.rules === 'object' ? settings.rules : {};
+  for (const [id, level] of Object.entries(rules)) if (LEVELS.has(level)) config.rules[id] = level as Level;
+  if (settings.onlyRecommended) config.onlyRecommended = true;
+}
