@@ -224,9 +224,12 @@ export function publishedOnAllInterfaces(p: PortSpec): boolean {
 // Durations and sizes
 // ---------------------------------------------------------------------------------------------------------
 
-/** Go's `time.ParseDuration`, which Compose uses: `30s`, `1m30s`, `1.5h`, `500ms`, or `0`. */
+/**
+ * compose-go reads durations with go-str2duration: Go's `time.ParseDuration` plus days and weeks. So
+ * `30s`, `1m30s`, `1.5h`, `500ms`, `1d`, `2w`, `1w2d6h`, or `0`.
+ */
 export function isDuration(s: string): boolean {
-  return s === '0' || /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/.test(s);
+  return s === '0' || /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h|d|w))+$/.test(s);
 }
 
 /** Docker's `RAMInBytes`: `512m`, `2g`, `1.5GiB`, `1024`, `2 GB`. */
