@@ -512,12 +512,21 @@ export function dockerfileOf(model: ComposeModel, service: ComposeService): stri
   } else return null;
   if (/^([a-z][a-z0-9+.-]*:\/\/|git@|\/|[A-Za-z]:[\\/]|~)|#/i.test(context) || /^(\/|[A-Za-z]:)/.test(file))
     return null;
-  const dir = context
-    .replace(/\\/g, '/')
-    .replace(/\/+$/, '')
-    .replace(/^\.\/?/, '');
-  const f = file.replace(/\\/g, '/').replace(/^\.\//, '');
-  return dir ? `${dir}/${f}` : f;
+  return joinPath(context, file);
+}
+
+/**
+ * A relative path under `dir`, normalised: `.` segments dropped, `..` applied where it can be and kept
+ * where it leads out of the folder (`../backend`), which the host resolves like any other path.
+ */
+export function joinPath(dir: string, file: string): string {
+  const out: string[] = [];
+  for (const seg of `${dir}/${file}`.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
 }
 
 /** The mapping at a path of keys under a service, or undefined. */
