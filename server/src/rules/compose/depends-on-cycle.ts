@@ -43,13 +43,25 @@ export default defineRule<ComposeModel>({
           list.push({ to: n.value.replace(/^service:/, '').split(':')[0] as string, node: n });
       if (!edges.has(s.name)) edges.set(s.name, list);
     }
+    // A depth-first search with its own stack: a chain of thousands of services would overflow the call
+    // stack of a recursive one. Each frame remembers which of its edges it has followed so far.
     const state = new Map<string, 'active' | 'done'>();
-    const stack: string[] = [];
+    const path: string[] = [];
     const reported = new Set<string>();
-    const visit = (name: string): void => {
-      state.set(name, 'active');
-      stack.push(name);
-      for (const e of edges.get(name) ?? []) {
+    const visit = (start: string): void => {
+      const frames: { name: string; next: number }[] = [{ name: start, next: 0 }];
+      state.set(start, 'active');
+      path.push(start);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1] as { name: string; next: number };
+        const name = frame.name;
+        const e = (edges.get(name) ?? [])[frame.next++];
+        if (!e) {
+          frames.pop();
+          path.pop();
+          state.set(name, 'done');
+          continue;
+        }
         if (!edges.has(e.to)) continue;
         if (e.to === name) {
           ctx.report({ at: rangeOf(m, e.node), messageId: 'self', data: { name } });
@@ -57,7 +69,7 @@ export default defineRule<ComposeModel>({
         }
         const st = state.get(e.to);
         if (st === 'active') {
-          const cycle = [...stack.slice(stack.indexOf(e.to)), e.to];
+          const cycle = [...path.slice(path.indexOf(e.to)), e.to];
           const key = [...cycle.slice(0, -1)].sort().join('\u0000');
           if (reported.has(key)) continue;
           reported.add(key);
@@ -66,10 +78,12 @@ export default defineRule<ComposeModel>({
             messageId: 'cycle',
             data: { path: cycle.map((c) => `\`${c}\``).join(' → ') },
           });
-        } else if (st === undefined) visit(e.to);
+        } else if (st === undefined) {
+          state.set(e.to, 'active');
+          path.push(e.to);
+          frames.push({ name: e.to, next: 0 });
+        }
       }
-      stack.pop();
-      state.set(name, 'done');
     };
     for (const s of m.services) if (!state.has(s.name)) visit(s.name);
   },
