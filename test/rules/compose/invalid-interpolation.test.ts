@@ -67,7 +67,7 @@ services:
                              ~~
 `,
       messageIds: ['literal', 'literal'],
-      output: "services:\n  web:\n    image: busybox:1.36\n    command: sh -c 'echo $$1 \"$$@\"'\n",
+      output: 'services:\n  web:\n    image: busybox:1.36\n    command: sh -c \'echo $$1 "$$@"\'\n',
     },
     {
       name: 'command substitution, in an anchor, with comments kept',

@@ -99,7 +99,9 @@ function braced(s: string, i: number): VariableToken | InvalidToken {
     return { kind: 'invalid', start: i, end: close >= 0 && close < lineEnd ? close + 1 : lineEnd, reason };
   };
   if (j >= s.length || !NAME_START.test(s[j] as string))
-    return invalid(s[j] === '}' ? '`${}` names no variable' : 'a variable name must start with a letter or `_`');
+    return invalid(
+      s[j] === '}' ? '`${}` names no variable' : 'a variable name must start with a letter or `_`',
+    );
   while (j < s.length && NAME_CHAR.test(s[j] as string)) j++;
   const name = s.slice(i + 2, j);
   if (s[j] === '}') return { kind: 'variable', start: i, end: j + 1, name, braced: true, op: '', arg: '' };
@@ -127,7 +129,15 @@ function braced(s: string, i: number): VariableToken | InvalidToken {
       k++;
     }
   }
-  return { kind: 'variable', start: i, end: close + 1, name, braced: true, op, arg: s.slice(j + op.length, close) };
+  return {
+    kind: 'variable',
+    start: i,
+    end: close + 1,
+    name,
+    braced: true,
+    op,
+    arg: s.slice(j + op.length, close),
+  };
 }
 
 function endOfLine(s: string, from: number): number {

@@ -32,7 +32,7 @@ export default defineRule<ComposeModel>({
     summary:
       'Durations (health-check timings, `stop_grace_period`, deploy delays) need a unit: `30s`, `1m30s`, `500ms`.',
     rationale:
-      'Compose reads durations with go-str2duration (Go\'s `time.ParseDuration` plus days and weeks), and ' +
+      "Compose reads durations with go-str2duration (Go's `time.ParseDuration` plus days and weeks), and " +
       '`docker compose config` fails on `"30"`, ' +
       '`"30 s"` or `"1min"` with "time: missing unit in duration". The schema only asks for a string, so the ' +
       'mistake survives until the command runs. Valid forms are digits with `ns`, `us`, `ms`, `s`, `m`, `h`, `d` ' +

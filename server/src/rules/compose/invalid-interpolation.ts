@@ -26,13 +26,12 @@ export default defineRule<ComposeModel>({
     invalid: 'Compose rejects `{text}` ({reason}): "invalid interpolation format".',
     invalidWhen:
       'Compose rejects `{text}` ({reason}) when `{name}` is {when}: "invalid interpolation format".',
-    literal:
-      'Compose keeps this `$` as written, since no variable name follows it; `$$` says so explicitly.',
+    literal: 'Compose keeps this `$` as written, since no variable name follows it; `$$` says so explicitly.',
   },
   docs: {
     summary: 'A `${` must form a variable (`${VAR}`, `${VAR:-default}`); a literal `$` reads best as `$$`.',
     rationale:
-      'Compose substitutes variables in every value of the file before anything else. Its pattern (compose-go\'s ' +
+      "Compose substitutes variables in every value of the file before anything else. Its pattern (compose-go's " +
       '`template` package) only acts on `$` followed by `$`, a name or `{`, and fails with "invalid interpolation ' +
       'format" only on a `${` that is not `${NAME}` or `${NAME<op>…}` closed on the same line: `${}`, `${VAR`, ' +
       '`${VAR/x/y}`, `${ VAR}`. Those are errors, without a fix, since only you know which variable was meant. ' +
