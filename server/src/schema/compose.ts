@@ -1,6 +1,6 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import type { Alias } from 'yaml';
-import rawSchema from '../../../schemas/compose-spec.json';
+import rawSchema from '../../../schemas/compose-go-compose-spec.json';
 import { hasVariables } from '../languages/compose/interpolation';
 import { isReset, type ComposeModel } from '../languages/compose/model';
 import {
@@ -44,17 +44,16 @@ interface Validators {
 
 let validators: Validators | null = null;
 
-/** Compiling the schema takes ~0.3 s, so it happens once, on the first Compose file. */
+/**
+ * The schema Docker Compose itself validates with (compose-go's copy of the Compose Specification, draft
+ * 2020-12). Compiling it takes ~0.3 s, so it happens once, on the first Compose file.
+ */
 function getValidators(): Validators {
   if (validators) return validators;
-  const schema = { ...(rawSchema as Record<string, unknown>) };
-  // Ajv knows draft-07 by its canonical id, `http://json-schema.org/draft-07/schema#`; the vendored file
-  // names it with https and without the trailing `#`, which Ajv rejects as an unknown meta-schema.
-  if (typeof schema.$schema === 'string' && /json-schema\.org\/draft-07\/schema#?$/.test(schema.$schema))
-    schema.$schema = 'http://json-schema.org/draft-07/schema#';
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  const schema = rawSchema as Record<string, unknown>;
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
   const root = ajv.compile(schema);
-  const service = ajv.getSchema(`${String(schema.$id)}#/definitions/service`);
+  const service = ajv.getSchema(`${String(schema.$id)}#/$defs/service`);
   if (!service) throw new Error('compose schema has no service definition');
   validators = { root, service };
   return validators;

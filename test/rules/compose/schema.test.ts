@@ -4,6 +4,21 @@ import { testComposeRule } from '../../helpers/compose-tester';
 testComposeRule(rule, {
   valid: [
     {
+      name: 'keys of the schema Docker Compose validates with today (compose-go): pre_start, no_cache_filter, empty models',
+      code: `
+services:
+  web:
+    image: nginx:1.27
+    pre_start:
+      - command: ["sh", "-c", "echo starting"]
+    build:
+      context: .
+      no_cache_filter: [base]
+models:
+  llm:
+`,
+    },
+    {
       name: 'seed 000 compose with version and short syntax',
       code: `
 version: '3.8'

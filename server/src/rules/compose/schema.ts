@@ -21,7 +21,7 @@ export default defineRule<ComposeModel>({
     rationale:
       '`docker compose` validates every file against the Compose Specification schema before it does anything, ' +
       'and stops at the first problem with a terse path. This rule runs the same schema (vendored from ' +
-      'compose-spec/compose-spec) as you type and puts each problem on the key or value at fault: an unknown key ' +
+      'compose-spec/compose-go, the copy Docker Compose itself uses) as you type and puts each problem on the key or value at fault: an unknown key ' +
       'gets the closest valid key as a fix, a value outside a fixed set lists the values allowed. What Compose ' +
       'accepts is never reported: `x-` extension fields, anchors, aliases and merge keys (`<<: *base`), the ' +
       '`!reset` and `!override` tags, long and short syntax, and interpolated values where Compose substitutes ' +
