@@ -94,10 +94,11 @@ export function validateCompose(model: ComposeModel): SchemaIssue[] {
     let found = next.get(key) ?? previous.get(key);
     if (!found) {
       service(toJson(value, 0));
-      found = shape(service.errors ?? [], []);
+      // Messages name the service's full path ("in service `web`"); the cache key holds its name.
+      found = shape(service.errors ?? [], ['services', s.name]);
     }
     next.set(key, found);
-    for (const i of found) issues.push({ ...i, path: ['services', s.name, ...i.path] });
+    issues.push(...found);
   }
   model.memo.set(MEMO_KEY, next);
   return issues;
@@ -220,19 +221,19 @@ function shape(errors: readonly ErrorObject[], prefix: (string | number)[]): Sch
           typeHere.flatMap((t) => String((t.params as { type: string | string[] }).type).split(',')),
         ),
       ];
-      const path = segments(e.instancePath);
+      const path = [...prefix, ...segments(e.instancePath)];
       merged.push({
-        path: [...prefix, ...path],
+        path,
         at: 'value',
-        message: `${label(path)} must be ${orList(types.map(typeName))}, not ${describe(e.data)}.`,
+        message: typeMessage(path, types, e.data),
       });
     }
   }
   const out: SchemaIssue[] = [...merged];
   for (const e of relevant) {
     if (dropped.has(e)) continue;
-    const issue = toIssue(e);
-    if (issue) out.push({ ...issue, path: [...prefix, ...issue.path] });
+    const issue = toIssue(e, prefix);
+    if (issue) out.push(issue);
   }
   // The same problem reached twice (through a oneOf and its branch) is reported once.
   const seen = new Set<string>();
@@ -251,8 +252,11 @@ function ignorable(e: ErrorObject): boolean {
   return typeof e.data === 'string' && hasVariables(e.data);
 }
 
-function toIssue(e: ErrorObject): SchemaIssue | null {
-  const path = segments(e.instancePath);
+/** Service keys of the version 1 file format and the key Compose reads today instead. */
+const V1_RENAMED: Record<string, string> = { net: 'network_mode' };
+
+function toIssue(e: ErrorObject, prefix: (string | number)[]): SchemaIssue | null {
+  const path = [...prefix, ...segments(e.instancePath)];
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties': {
@@ -268,7 +272,8 @@ function toIssue(e: ErrorObject): SchemaIssue | null {
         ((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ??
           {}) as object,
       );
-      const suggestion = closest(key, known);
+      const suggestion =
+        (declarationKind(path) === 'service' ? V1_RENAMED[key] : undefined) ?? closest(key, known);
       return {
         path: keyPath,
         at: 'key',
@@ -288,11 +293,7 @@ function toIssue(e: ErrorObject): SchemaIssue | null {
     }
     case 'type': {
       const types = String(params.type).split(',');
-      return {
-        path,
-        at: 'value',
-        message: `${label(path)} must be ${orList(types.map(typeName))}, not ${describe(e.data)}.`,
-      };
+      return { path, at: 'value', message: typeMessage(path, types, e.data) };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``);
@@ -329,10 +330,28 @@ function toIssue(e: ErrorObject): SchemaIssue | null {
   }
 }
 
-/** "`condition`", "item 2 of `ports`", or "The file" for the top. */
+function typeMessage(path: (string | number)[], types: string[], data: unknown): string {
+  const kind = declarationKind(path);
+  if (kind && types.length === 1 && types[0] === 'object')
+    return `${label(path)} must be a mapping of its settings${kind === 'service' ? ' (`image: …`, `build: …`)' : ''}, not ${describe(data)}.`;
+  return `${label(path)} must be ${orList(types.map(typeName))}, not ${describe(data)}.`;
+}
+
+/** `service` for `services.web`, `network` for `networks.backend`…, else undefined. */
+function declarationKind(path: (string | number)[]): string | undefined {
+  const [section, name] = path;
+  if (path.length !== 2 || typeof name !== 'string' || typeof section !== 'string') return undefined;
+  return ['services', 'networks', 'volumes', 'secrets', 'configs', 'models'].includes(section)
+    ? section.slice(0, -1)
+    : undefined;
+}
+
+/** "`condition`", "item 2 of `ports`", "Service `web`", or "The file" for the top. */
 function label(path: (string | number)[]): string {
   const last = path[path.length - 1];
   if (last === undefined) return 'The file';
+  const kind = declarationKind(path);
+  if (kind) return `${kind[0]?.toUpperCase() ?? ''}${kind.slice(1)} \`${String(last)}\``;
   if (typeof last === 'number') {
     const parent = path[path.length - 2];
     return `Item ${last + 1} of \`${String(parent ?? 'the list')}\``;

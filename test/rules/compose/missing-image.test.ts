@@ -14,6 +14,7 @@ testComposeRule(rule, {
       code: 'services:\n  base:\n    image: nginx:1.27\n  web:\n    extends: base\n',
     },
     { name: 'from an anchor', code: 'x-img: &img\n  image: nginx:1.27\nservices:\n  web:\n    <<: *img\n' },
+    { name: 'a service written as a string is the schema rule’s finding', code: 'services:\n  web: nginx\n' },
     { name: 'provider services', code: 'services:\n  db:\n    provider:\n      type: awesomecloud\n' },
   ],
   invalid: [

@@ -170,6 +170,37 @@ secrets:
   ],
   invalid: [
     {
+      name: 'unknown keys in a service say which service; a v1 key gets the key Compose reads today',
+      code: `
+services:
+  monit:
+    image: nginx:1.27
+    net: host
+    ~~~
+    depends:
+    ~~~~~~~
+      - db
+  db:
+    image: postgres:16
+`,
+      messages: [
+        'Unknown key `net` in service `monit`; did you mean `network_mode`?',
+        'Unknown key `depends` in service `monit`; did you mean `depends_on`?',
+      ],
+    },
+    {
+      name: 'a service written as a string: one precise message',
+      code: `
+services:
+  web: nginx
+       ~~~~~
+`,
+      messages: [
+        'Service `web` must be a mapping of its settings (`image: …`, `build: …`), not the string `nginx`.',
+      ],
+      output: null,
+    },
+    {
       name: 'unknown key gets the closest one',
       code: `
 services:

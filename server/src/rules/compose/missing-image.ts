@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/rule';
 import { lookup, serviceRange, type ComposeModel } from '../../languages/compose';
 import { addToService } from '../../fixes/compose';
+import { deref, isScalar, type Node } from '../../languages/yaml/model';
 
 export default defineRule<ComposeModel>({
   id: 'compose/missing-image',
@@ -29,6 +30,8 @@ export default defineRule<ComposeModel>({
     if (m.partial) return;
     for (const s of m.services) {
       if (s.extends || s.get('provider')) continue;
+      // A service written as something other than a mapping (`web: nginx`) is the schema's finding.
+      if (!s.node && !isEmpty(s.pair.value as Node | null)) continue;
       if (lookup(m, s, 'image') || lookup(m, s, 'build')) continue;
       ctx.report({
         at: serviceRange(m, s),
@@ -50,3 +53,8 @@ export default defineRule<ComposeModel>({
     }
   },
 });
+
+function isEmpty(node: Node | null): boolean {
+  const n = deref(node);
+  return n === null || (isScalar(n) && (n.value === null || n.value === undefined));
+}
