@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import rule from '../../../server/src/rules/compose/missing-image';
-import { testComposeRule } from '../../helpers/compose-tester';
+import { runComposeRule, testComposeRule } from '../../helpers/compose-tester';
 
 testComposeRule(rule, {
   valid: [
@@ -83,4 +85,15 @@ services:
       output: 'services:\r\n  web:\r\n    # public\r\n    ports:\r\n      - "8080:80"\r\n    build: .\r\n',
     },
   ],
+});
+
+describe('compose/missing-image behind a profile', () => {
+  it('is a warning: Compose checks the service only when its profile is enabled', () => {
+    const code =
+      'services:\n  web:\n    image: nginx:1.27\n  debug:\n    profiles: [debug]\n    command: sh\n';
+    assert.deepEqual(
+      runComposeRule(rule, code, { code }).map((f) => [f.severity, f.range.start.line]),
+      [['warning', 3]],
+    );
+  });
 });

@@ -209,3 +209,14 @@ describe('compose/undefined-reference with files Compose merges', () => {
     );
   });
 });
+
+describe('compose/undefined-reference from a service behind a profile', () => {
+  it('is a warning: Compose checks the service only when its profile is enabled', () => {
+    const code =
+      'services:\n  debug:\n    image: busybox:1.36\n    profiles: [debug]\n    networks: [tools]\n';
+    assert.deepEqual(
+      runComposeRule(rule, code, { code }).map((f) => f.severity),
+      ['warning'],
+    );
+  });
+});

@@ -23,7 +23,8 @@ export default defineRule<ComposeModel>({
       '`compose.prod.yml`), services that `extends` another (they inherit it) and services run by a `provider`. ' +
       'Before it reports a service of a main file, it reads the files Compose merges over it: the ' +
       '`compose.override.yaml` beside it, or the files `COMPOSE_FILE` in `.env` lists; it stays quiet when one of ' +
-      'those gives the service an image or a build, or cannot be read. ' +
+      'those gives the service an image or a build, or cannot be read. A service with `profiles:` gets a warning, ' +
+      'since Compose checks it only when one of its profiles is enabled. ' +
       'When a Dockerfile sits beside the Compose file, the fix adds `build: .`.',
     bad: 'services:\n  web:\n    ports:\n      - "8080:80"\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n',
@@ -43,6 +44,8 @@ export default defineRule<ComposeModel>({
         at: serviceRange(m, s),
         messageId: 'missing',
         data: { name: s.name },
+        // Compose checks only the services enabled by the active profiles, and none is active by default.
+        ...(lookup(m, s, 'profiles') ? { severity: 'warning' as const } : {}),
         fix:
           ctx.host.exists('Dockerfile') === true
             ? () => {

@@ -55,7 +55,8 @@ export default defineRule<ComposeModel>({
       'with `include:` or several YAML documents, for `extends` from another file, for the implicit `default` network, and for names built ' +
       'from variables. Names defined in the files Compose merges with this one (the `compose.override.yaml` ' +
       'beside it, or the files `COMPOSE_FILE` in `.env` lists) count as defined. A dependency marked ' +
-      '`required: false`, or a file merged with one that cannot be read, gets a warning instead of an error. Fixes: the closest defined name, or a declaration of the missing ' +
+      '`required: false`, a reference from a service with `profiles:` (checked only when a profile enables it), or ' +
+      'a file merged with one that cannot be read, gets a warning instead of an error. Fixes: the closest defined name, or a declaration of the missing ' +
       'network or volume; both change what the file does and say so.',
     bad: 'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - database\n  db:\n    image: postgres:16\n',
     good: 'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n',
@@ -69,7 +70,7 @@ export default defineRule<ComposeModel>({
     const uncertain =
       project.unknown || OVERRIDES.some((p) => ctx.host.exists(p) === true && !project.files.includes(p));
     const seen = new Set<string>();
-    const report = (kind: Kind, name: string, node: Scalar, how: string, optional = false): void => {
+    const reportIn = (kind: Kind, name: string, node: Scalar, how: string, optional: boolean): void => {
       if (hasVariables(name)) return;
       const defined =
         kind === 'service'
@@ -116,6 +117,10 @@ export default defineRule<ComposeModel>({
     };
 
     for (const s of m.services) {
+      // Compose checks only the services enabled by the active profiles, and none is active by default.
+      const profiled = !!s.get('profiles');
+      const report = (kind: Kind, name: string, node: Scalar, how: string, optional = false): void =>
+        reportIn(kind, name, node, how, optional || profiled);
       for (const d of dependsOn(s)) {
         const required =
           d.entry && isMap(d.entry.value)
