@@ -51,7 +51,9 @@ let validators: Validators | null = null;
 function getValidators(): Validators {
   if (validators) return validators;
   const schema = rawSchema as Record<string, unknown>;
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+  // The vendored schema is known to be valid (the tests compile it), so Ajv need not check it against
+  // the 2020-12 meta-schema: that check was half of the compile time.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateSchema: false });
   const root = ajv.compile(schema);
   const service = ajv.getSchema(`${String(schema.$id)}#/$defs/service`);
   if (!service) throw new Error('compose schema has no service definition');
