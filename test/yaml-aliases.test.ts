@@ -64,6 +64,15 @@ describe('YAML alias bombs', () => {
     }
   });
 
+  it('merge keys that fan out the same way are refused too, before any mapping is merged', () => {
+    const lines = ['x-m0: &m0 { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9 }'];
+    for (let i = 1; i < 9; i++)
+      lines.push(`x-m${i}: &m${i} { <<: [${Array.from({ length: 9 }, () => `*m${i - 1}`).join(', ')}] }`);
+    lines.push('services:', '  web:', '    image: nginx:1.27', '    labels: { <<: *m8 }');
+    const r = new Engine().analyze({ name: 'compose.yaml', text: lines.join('\n') + '\n' });
+    assert.equal((r?.findings ?? []).filter((f) => EXCESSIVE.test(f.message)).length, 1);
+  });
+
   it('aliases go-yaml accepts are followed: 300 services merging a shared base', () => {
     const lines = ['x-base: &base', '  restart: unless-stopped', '  environment: &env'];
     for (let i = 0; i < 40; i++) lines.push(`    K${i}: v${i}`);
