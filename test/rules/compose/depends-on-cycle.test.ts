@@ -69,3 +69,14 @@ describe('compose/depends-on-cycle on a long chain', () => {
     assert.match(found[0]?.message ?? '', /^Dependency cycle `s0` → `s1` → .* → `s9999` → `s0`/);
   });
 });
+
+describe('compose/depends-on-cycle through a service behind a profile', () => {
+  it('is a warning: Compose checks the service only when its profile is enabled', () => {
+    const code =
+      'services:\n  api:\n    image: nginx:1.27\n    depends_on: [debug]\n  debug:\n    image: busybox:1.36\n    profiles: [debug]\n    depends_on: [api]\n';
+    assert.deepEqual(
+      runComposeRule(rule, code, { code }).map((f) => f.severity),
+      ['warning'],
+    );
+  });
+});
