@@ -12,6 +12,8 @@ import { parseCompose } from './parse';
 export interface ServiceSummary {
   /** `image:` or `build:` is written for it (or it `extends` another service, which may supply them). */
   runnable: boolean;
+  /** The keys the sibling files write for it. */
+  keys: ReadonlySet<string>;
 }
 
 export interface ProjectSiblings {
@@ -85,11 +87,29 @@ function readSiblings(model: ComposeModel, host: Host): ProjectSiblings {
     if (summary.unknown) out.unknown = true;
     for (const [name, s] of summary.services) {
       const prev = out.services.get(name);
-      out.services.set(name, { runnable: s.runnable || (prev?.runnable ?? false) });
+      out.services.set(name, {
+        runnable: s.runnable || (prev?.runnable ?? false),
+        keys: new Set([...(prev?.keys ?? []), ...s.keys]),
+      });
     }
     for (const kind of RESOURCE_KINDS) for (const n of summary.declared[kind]) out.declared[kind].add(n);
   }
   return out;
+}
+
+/**
+ * Whether the files Compose merges with this one may set one of `keys` on the service (they do, or one
+ * of them cannot be read): rules about keys a service leaves out stay quiet then.
+ */
+export function setElsewhere(
+  model: ComposeModel,
+  host: Host,
+  service: string,
+  keys: readonly string[],
+): boolean {
+  const p = projectSiblings(model, host);
+  const summary = p.services.get(service);
+  return p.unknown || (summary !== undefined && keys.some((k) => summary.keys.has(k)));
 }
 
 interface Summary {
@@ -108,7 +128,10 @@ function summarize(text: string): Summary {
   const m = parseCompose(text);
   const services = new Map<string, ServiceSummary>();
   for (const s of m.services)
-    services.set(s.name, { runnable: !!(s.get('image') || s.get('build') || s.get('extends')) });
+    services.set(s.name, {
+      runnable: !!(s.get('image') || s.get('build') || s.get('extends')),
+      keys: new Set(s.entries.map((e) => e.key)),
+    });
   const declared = Object.fromEntries(
     RESOURCE_KINDS.map((k) => [k, new Set(m.declared[k].keys())]),
   ) as Record<ResourceKind, Set<string>>;
