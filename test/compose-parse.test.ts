@@ -146,16 +146,34 @@ describe('Compose interpolation', () => {
     assert.ok(resolveTemplate('${UNSET:-1.27}', lookup).defaulted);
   });
 
-  it('finds invalid dollars, nested ones included', () => {
+  it('finds malformed braces, nested ones marked; any other `$` is literal, as compose-go reads it', () => {
     assert.deepEqual(
       invalidTokens('a $1 b ${} c ${A:-$(x)} ${B').map((t) => [t.start, t.end]),
       [
-        [2, 4],
         [7, 10],
-        [18, 20],
         [24, 27],
       ],
     );
+    assert.deepEqual(
+      invalidTokens('${A:-${}} ${B:+${ x}}').map((t) => [t.start, t.end, t.within?.name, t.within?.op]),
+      [
+        [5, 8, 'A', ':-'],
+        [15, 19, 'B', ':+'],
+      ],
+    );
+    assert.deepEqual(
+      scanTemplate('$1 $@ $(date) ^/api$ $} $').map((t) => [t.kind, t.start]),
+      [
+        ['literal', 0],
+        ['literal', 3],
+        ['literal', 6],
+        ['literal', 19],
+        ['literal', 21],
+        ['literal', 24],
+      ],
+    );
+    assert.equal(resolveTemplate('echo $1 $(date) 5$', lookup).value, 'echo $1 $(date) 5$');
+    assert.equal(resolveTemplate('echo $1', lookup).unresolved, false);
     assert.deepEqual(invalidTokens('$$1 ${A:?$1 is fine in a message} $A ${A_1}'), []);
     assert.equal(scanTemplate('${A:-x}').length, 1);
   });

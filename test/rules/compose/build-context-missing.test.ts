@@ -13,6 +13,11 @@ testComposeRule(rule, {
       files: ['api', 'api/Dockerfile.prod'],
       code: 'services:\n  api:\n    build:\n      context: api\n      dockerfile: Dockerfile.prod\n',
     },
+    {
+      name: 'a context beside the project folder (`..`)',
+      files: ['../backend', '../backend/Dockerfile', '../web', '../web/Dockerfile.dev'],
+      code: 'services:\n  api:\n    build: ../backend\n  web:\n    build:\n      context: ./sub/../../web/\n      dockerfile: Dockerfile.dev\n',
+    },
     { name: 'the current folder', files: ['Dockerfile'], code: 'services:\n  api:\n    build: .\n' },
     {
       name: 'remote contexts',
@@ -46,6 +51,18 @@ services:
 `,
       messageIds: ['context'],
       output: null,
+    },
+    {
+      name: 'a missing folder beside the project folder',
+      files: ['backend', 'backend/Dockerfile'],
+      code: `
+services:
+  api:
+    build: ../backend
+           ~~~~~~~~~~
+`,
+      messageIds: ['context'],
+      messages: ['`../backend`'],
     },
     {
       name: 'a missing Dockerfile',

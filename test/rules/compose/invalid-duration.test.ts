@@ -19,6 +19,9 @@ services:
       restart_policy:
         delay: 5s
         window: 2h
+      rollback_config:
+        delay: 1d
+        monitor: 1w2d6h
       update_config:
         delay: \${DELAY:-10s}
         monitor: \${MONITOR}
@@ -37,6 +40,20 @@ services:
                 ~~~~
 `,
       output: 'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      interval: 30s\n',
+    },
+    {
+      name: 'days and weeks are read (go-str2duration), years are not',
+      code: `
+services:
+  web:
+    image: nginx:1.27
+    stop_grace_period: 1y
+                       ~~
+    healthcheck:
+      interval: 0.5d
+      timeout: 2w
+`,
+      output: null,
     },
     {
       name: 'a unit Go does not know has no fix',

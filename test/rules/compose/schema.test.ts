@@ -4,6 +4,25 @@ import { testComposeRule } from '../../helpers/compose-tester';
 testComposeRule(rule, {
   valid: [
     {
+      name: 'a misspelt top-level key holding services is not read as version 1 (the schema reports the key)',
+      code: 'services:\n  web:\n    image: nginx:1.27\nx-servces:\n  db:\n    image: postgres:16\n',
+    },
+    {
+      name: 'keys of the schema Docker Compose validates with today (compose-go): pre_start, no_cache_filter, empty models',
+      code: `
+services:
+  web:
+    image: nginx:1.27
+    pre_start:
+      - command: ["sh", "-c", "echo starting"]
+    build:
+      context: .
+      no_cache_filter: [base]
+models:
+  llm:
+`,
+    },
+    {
       name: 'seed 000 compose with version and short syntax',
       code: `
 version: '3.8'
@@ -154,6 +173,60 @@ secrets:
     },
   ],
   invalid: [
+    {
+      name: 'a version 1 file: one finding, services moved under `services:` (comments, anchors, CRLF kept)',
+      fileName: 'docker-compose.yml',
+      code: '# the app\r\nweb: &web\r\n  image: nginx:1.27\r\n  # public\r\n  ports:\r\n    - "80:80"\r\n\r\nworker:\r\n  <<: *web\r\n  command: |\r\n    run\r\n',
+      ranges: ['1:0-1:3'],
+      messageIds: ['v1'],
+      messages: ['version 1 format, with services at the top level (`web`, `worker`)'],
+      output:
+        '# the app\r\nservices:\r\n  web: &web\r\n    image: nginx:1.27\r\n    # public\r\n    ports:\r\n      - "80:80"\r\n\r\n  worker:\r\n    <<: *web\r\n    command: |\r\n      run\r\n',
+    },
+    {
+      name: 'a version 1 file with other keys between its services: no fix',
+      code: `
+web:
+~~~
+  image: nginx:1.27
+x-note: 1
+db:
+  image: postgres:16
+`,
+      messageIds: ['v1'],
+      output: null,
+    },
+    {
+      name: 'unknown keys in a service say which service; a v1 key gets the key Compose reads today',
+      code: `
+services:
+  monit:
+    image: nginx:1.27
+    net: host
+    ~~~
+    depends:
+    ~~~~~~~
+      - db
+  db:
+    image: postgres:16
+`,
+      messages: [
+        'Unknown key `net` in service `monit`; did you mean `network_mode`?',
+        'Unknown key `depends` in service `monit`; did you mean `depends_on`?',
+      ],
+    },
+    {
+      name: 'a service written as a string: one precise message',
+      code: `
+services:
+  web: nginx
+       ~~~~~
+`,
+      messages: [
+        'Service `web` must be a mapping of its settings (`image: …`, `build: …`), not the string `nginx`.',
+      ],
+      output: null,
+    },
     {
       name: 'unknown key gets the closest one',
       code: `

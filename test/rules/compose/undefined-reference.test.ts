@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import rule from '../../../server/src/rules/compose/undefined-reference';
-import { testComposeRule } from '../../helpers/compose-tester';
+import { runComposeRule, testComposeRule } from '../../helpers/compose-tester';
 
 testComposeRule(rule, {
   valid: [
@@ -54,6 +56,22 @@ configs:
       code: 'services:\n  api:\n    depends_on:\n      - db\n',
     },
     {
+      name: 'a service and a network defined in the override file Compose merges',
+      read: {
+        'compose.override.yaml':
+          'services:\n  db:\n    image: postgres:16\n    networks: [backend]\nnetworks:\n  backend:\n',
+      },
+      code: 'services:\n  api:\n    image: nginx:1.27\n    depends_on: [db]\n    networks: [backend]\n',
+    },
+    {
+      name: 'a network defined in a file COMPOSE_FILE brings in',
+      read: {
+        '.env': 'COMPOSE_FILE=compose.yaml:./net/compose.net.yaml\n',
+        'net/compose.net.yaml': 'networks:\n  edge:\n    external: true\n',
+      },
+      code: 'services:\n  api:\n    image: nginx:1.27\n    networks: [edge]\n',
+    },
+    {
       name: 'files with include',
       code: 'include:\n  - ./db.yaml\nservices:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - db\n',
     },
@@ -75,6 +93,17 @@ configs:
     },
   ],
   invalid: [
+    {
+      name: 'the override file is read and does not define it either: still an error',
+      read: { 'compose.override.yaml': 'services:\n  api:\n    ports: ["80:80"]\n' },
+      code: `
+services:
+  api:
+    image: nginx:1.27
+    depends_on: [db]
+                 ~~
+`,
+    },
     {
       name: 'a typo in depends_on gets the closest service',
       code: `
@@ -154,4 +183,40 @@ services:
       output: null,
     },
   ],
+});
+
+describe('compose/undefined-reference with files Compose merges', () => {
+  const code = 'services:\n  api:\n    image: nginx:1.27\n    depends_on: [db]\n';
+  it('is an error when every merged file was read', () => {
+    const found = runComposeRule(rule, code, {
+      code,
+      read: { 'compose.override.yaml': 'services:\n  api:\n    ports: ["80:80"]\n' },
+    });
+    assert.deepEqual(
+      found.map((f) => f.severity),
+      ['error'],
+    );
+  });
+  it('is a warning when a listed file cannot be read', () => {
+    const found = runComposeRule(rule, code, {
+      code,
+      read: { '.env': 'COMPOSE_FILE=compose.yaml:compose.db.yaml\n' },
+      files: ['compose.db.yaml'],
+    });
+    assert.deepEqual(
+      found.map((f) => f.severity),
+      ['warning'],
+    );
+  });
+});
+
+describe('compose/undefined-reference from a service behind a profile', () => {
+  it('is a warning: Compose checks the service only when its profile is enabled', () => {
+    const code =
+      'services:\n  debug:\n    image: busybox:1.36\n    profiles: [debug]\n    networks: [tools]\n';
+    assert.deepEqual(
+      runComposeRule(rule, code, { code }).map((f) => f.severity),
+      ['warning'],
+    );
+  });
 });

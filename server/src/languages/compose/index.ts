@@ -3,3 +3,4 @@ export * from './model';
 export * from './parse';
 export * from './query';
 export { composeSuppressions } from './suppressions';
+export * from './project';

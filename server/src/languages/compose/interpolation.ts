@@ -1,8 +1,10 @@
 /**
- * Compose variable interpolation, as `docker compose` reads it: `$VAR`, `${VAR}`, `${VAR:-default}`,
- * `${VAR-default}`, `${VAR:?error}`, `${VAR?error}`, `${VAR:+replacement}`, `${VAR+replacement}`, with
- * nesting in the default (`${A:-${B:-x}}`), and `$$` for a literal dollar sign. Any other `$` (`$1`,
- * `${}`, an unclosed `${`) makes Compose reject the file with "invalid interpolation format".
+ * Compose variable interpolation, as compose-go's `template` package reads it: `$VAR`, `${VAR}`,
+ * `${VAR:-default}`, `${VAR-default}`, `${VAR:?error}`, `${VAR?error}`, `${VAR:+replacement}`,
+ * `${VAR+replacement}`, with nesting in the argument (`${A:-${B:-x}}`), and `$$` for a dollar sign. Its
+ * pattern only matches `$` followed by `$`, a name or `{`: any other `$` (`$1`, `$(date)`, a trailing `$`,
+ * `$}`) is kept as written. Only a `${` that does not form `${NAME}` or `${NAME<op>…}` closed on the same
+ * line (`${}`, `${VAR`, `${VAR/x/y}`, `${ VAR}`) makes Compose fail with "invalid interpolation format".
  */
 
 export type Operator = '' | ':-' | '-' | ':?' | '?' | ':+' | '+';
@@ -30,9 +32,21 @@ export interface InvalidToken {
   start: number;
   end: number;
   reason: string;
+  /**
+   * Set when the token sits in the argument of `${name<op>…}`: Compose reads that argument, and fails,
+   * only when the variable is unset (`-`, `?`) or set (`+`), so the file may well work.
+   */
+  within?: { name: string; op: Operator };
 }
 
-export type TemplateToken = VariableToken | EscapeToken | InvalidToken;
+/** A `$` Compose keeps as written because no variable follows it (`$1`, `$(date)`, a trailing `$`). */
+export interface LiteralToken {
+  kind: 'literal';
+  start: number;
+  end: number;
+}
+
+export type TemplateToken = VariableToken | EscapeToken | InvalidToken | LiteralToken;
 
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
@@ -70,12 +84,7 @@ export function scanTemplate(s: string): TemplateToken[] {
       i = s.indexOf('$', token.end);
       continue;
     }
-    out.push({
-      kind: 'invalid',
-      start: i,
-      end: Math.min(s.length, i + 2),
-      reason: next === undefined ? 'a `$` at the end' : `\`$${next}\` is not a variable`,
-    });
+    out.push({ kind: 'literal', start: i, end: i + 1 });
     i = s.indexOf('$', i + 1);
   }
   return out;
@@ -84,52 +93,56 @@ export function scanTemplate(s: string): TemplateToken[] {
 /** `${…}` starting at `i`: a variable, or an invalid token up to where reading stopped. */
 function braced(s: string, i: number): VariableToken | InvalidToken {
   let j = i + 2;
-  if (j >= s.length || !NAME_START.test(s[j] as string)) {
+  const lineEnd = endOfLine(s, i);
+  const invalid = (reason: string): InvalidToken => {
     const close = s.indexOf('}', j);
-    return {
-      kind: 'invalid',
-      start: i,
-      end: close >= 0 ? close + 1 : s.length,
-      reason: close === j ? '`${}` names no variable' : 'a variable name must start with a letter or `_`',
-    };
-  }
+    return { kind: 'invalid', start: i, end: close >= 0 && close < lineEnd ? close + 1 : lineEnd, reason };
+  };
+  if (j >= s.length || !NAME_START.test(s[j] as string))
+    return invalid(
+      s[j] === '}' ? '`${}` names no variable' : 'a variable name must start with a letter or `_`',
+    );
   while (j < s.length && NAME_CHAR.test(s[j] as string)) j++;
   const name = s.slice(i + 2, j);
   if (s[j] === '}') return { kind: 'variable', start: i, end: j + 1, name, braced: true, op: '', arg: '' };
   const op = OPERATORS.find((o) => s.startsWith(o, j));
-  if (!op) {
-    const close = s.indexOf('}', j);
-    return {
-      kind: 'invalid',
-      start: i,
-      end: close >= 0 ? close + 1 : s.length,
-      reason:
-        close >= 0
-          ? `\`${s.slice(j, close)}\` after \`${name}\` is not one of :- - :? ? :+ +`
-          : '`${` is not closed',
-    };
-  }
-  // The argument runs to the brace that closes this `${`, counting nested `${ … }`.
+  // compose-go's pattern reads the argument with `.*` up to a `}`: the last one on the line.
+  const last = s.lastIndexOf('}', lineEnd - 1);
+  if (!op || last < j)
+    return invalid(
+      op || s.indexOf('}', j) < 0 || s.indexOf('}', j) >= lineEnd
+        ? '`${` is not closed'
+        : `\`${s.slice(j, s.indexOf('}', j))}\` after \`${name}\` is not one of :- - :? ? :+ +`,
+    );
+  // Within that, the `${` ends at the first brace that balances it, counted as compose-go counts them.
   let depth = 0;
-  let k = j + op.length;
-  for (; k < s.length; k++) {
+  let k = i + 1;
+  let close = last;
+  for (; k <= last; k++) {
     const c = s[k];
-    if (c === '$' && s[k + 1] === '$') {
-      k++;
-      continue;
+    if (c === '}' && --depth === 0) {
+      close = k;
+      break;
     }
-    if (c === '$' && s[k + 1] === '{') {
+    if (c === '{') {
       depth++;
       k++;
-      continue;
-    }
-    if (c === '}') {
-      if (depth === 0) break;
-      depth--;
     }
   }
-  if (k >= s.length) return { kind: 'invalid', start: i, end: s.length, reason: '`${` is not closed' };
-  return { kind: 'variable', start: i, end: k + 1, name, braced: true, op, arg: s.slice(j + op.length, k) };
+  return {
+    kind: 'variable',
+    start: i,
+    end: close + 1,
+    name,
+    braced: true,
+    op,
+    arg: s.slice(j + op.length, close),
+  };
+}
+
+function endOfLine(s: string, from: number): number {
+  const n = s.indexOf('\n', from);
+  return n < 0 ? s.length : n;
 }
 
 /** Whether a string holds a variable (`$VAR`, `${…}`), as opposed to none or only `$$`. */
@@ -138,19 +151,33 @@ export function hasVariables(s: string): boolean {
   return scanTemplate(s).some((t) => t.kind === 'variable');
 }
 
-/** Invalid `$` constructs, including those nested in defaults. */
+/**
+ * Invalid `$` constructs, including those in the argument of a `${VAR<op>…}` (marked with `within`), which
+ * Compose reads only when the operator needs it.
+ */
 export function invalidTokens(s: string, depth = 0): InvalidToken[] {
   if (!s.includes('$') || depth > 8) return [];
   const out: InvalidToken[] = [];
   for (const t of scanTemplate(s)) {
     if (t.kind === 'invalid') out.push(t);
-    else if (t.kind === 'variable' && t.arg && t.op !== ':?' && t.op !== '?') {
+    else if (t.kind === 'variable' && t.arg) {
       const argStart = t.end - 1 - t.arg.length;
       for (const inner of invalidTokens(t.arg, depth + 1))
-        out.push({ ...inner, start: inner.start + argStart, end: inner.end + argStart });
+        out.push({
+          ...inner,
+          start: inner.start + argStart,
+          end: inner.end + argStart,
+          within: inner.within ?? { name: t.name, op: t.op },
+        });
     }
   }
   return out;
+}
+
+/** `$` signs Compose keeps as written, at the top level of a string (not inside `${…}`). */
+export function literalDollars(s: string): LiteralToken[] {
+  if (!s.includes('$')) return [];
+  return scanTemplate(s).filter((t): t is LiteralToken => t.kind === 'literal');
 }
 
 export interface Resolved {
@@ -182,6 +209,10 @@ export function resolveTemplate(
     value += s.slice(at, t.start);
     at = t.end;
     if (t.kind === 'escape') {
+      value += '$';
+      continue;
+    }
+    if (t.kind === 'literal') {
       value += '$';
       continue;
     }

@@ -12,8 +12,12 @@ import {
 } from 'yaml';
 import { TextDoc } from '../../core/text';
 import {
+  aliasProblem,
+  deref,
   entries,
+  excessiveAliasing,
   linkAlias,
+  unlinkAlias,
   type Entry,
   type Node,
   type Pair,
@@ -62,6 +66,8 @@ interface Chunk {
   problems: RelProblem[];
   anchors: { name: string; node: Node }[];
   aliases: Alias[];
+  /** Nodes and pairs written in the piece, for the alias expansion check. */
+  count: number;
 }
 
 export interface ComposeParseCache {
@@ -204,7 +210,7 @@ function parseChunk(text: string, base: number): Chunk {
     });
   }
   const root = (d.contents as Node | null) ?? null;
-  const chunk: Chunk = { text, base, root, problems, anchors: [], aliases: [] };
+  const chunk: Chunk = { text, base, root, problems, anchors: [], aliases: [], count: 0 };
   walk(root, base, chunk);
   return chunk;
 }
@@ -214,7 +220,15 @@ function parseChunk(text: string, base: number): Chunk {
  * positions may still be asked for fixes (a code action on the version the editor shows).
  */
 function moveChunk(c: Chunk, base: number): Chunk {
-  const moved: Chunk = { text: c.text, base, root: null, problems: c.problems, anchors: [], aliases: [] };
+  const moved: Chunk = {
+    text: c.text,
+    base,
+    root: null,
+    problems: c.problems,
+    anchors: [],
+    aliases: [],
+    count: c.count,
+  };
   moved.root = copy(c.root, base - c.base, moved) as Node | null;
   return moved;
 }
@@ -244,6 +258,7 @@ const NODE_TYPE = Symbol.for('yaml.node.type');
 /** Shifts ranges by `delta` and collects anchors and aliases, in document order. */
 function walk(node: unknown, delta: number, into: Chunk): void {
   if (!node || typeof node !== 'object') return;
+  into.count++;
   if (isPair(node)) {
     walk(node.key, delta, into);
     walk(node.value, delta, into);
@@ -329,6 +344,12 @@ function parseInChunks(doc: TextDoc, cache: ComposeParseCache): Assembled | null
   if (root) duplicateKeys(doc, root, problems);
   if (services) duplicateKeys(doc, services, problems);
   linkAliases(anchors, aliases);
+  boundAliases(
+    doc,
+    aliases,
+    chunks.reduce((n, c) => n + c.chunk.count, 0),
+    problems,
+  );
   return { root, problems, anchors, aliasesByPair };
 }
 
@@ -376,6 +397,17 @@ function linkAliases(anchors: { name: string; node: Node }[], aliases: Alias[]):
 }
 
 /**
+ * An alias bomb (nine aliases of nine aliases…) is reported once, as Compose's YAML reader refuses it, and
+ * its aliases are left unlinked so that nothing downstream (rules, the schema check) expands them.
+ */
+function boundAliases(doc: TextDoc, aliases: Alias[], written: number, problems: YamlProblem[]): void {
+  const excess = excessiveAliasing(aliases, written, (a) => deref(a as unknown as Node));
+  if (!excess) return;
+  for (const a of aliases) unlinkAlias(a);
+  problems.push(aliasProblem(doc, excess));
+}
+
+/**
  * The whole file at once, for the shapes the cutting leaves alone. Aliases are linked in one walk: the
  * shared `parseYamlFile` resolves each alias by searching the document, which on a 300-service file with
  * an alias per service costs seconds.
@@ -394,9 +426,10 @@ function parseWhole(doc: TextDoc): Assembled {
     }
   }
   const root = ((docs[0]?.contents as Node | null | undefined) ?? null) as Node | null;
-  const collector: Chunk = { text: '', base: 0, root, problems: [], anchors: [], aliases: [] };
+  const collector: Chunk = { text: '', base: 0, root, problems: [], anchors: [], aliases: [], count: 0 };
   walk(root, 0, collector);
   linkAliases(collector.anchors, collector.aliases);
+  boundAliases(doc, collector.aliases, collector.count, problems);
   return { root, problems, anchors: collector.anchors, moreDocuments: docs.length > 1 };
 }
 

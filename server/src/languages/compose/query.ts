@@ -224,9 +224,12 @@ export function publishedOnAllInterfaces(p: PortSpec): boolean {
 // Durations and sizes
 // ---------------------------------------------------------------------------------------------------------
 
-/** Go's `time.ParseDuration`, which Compose uses: `30s`, `1m30s`, `1.5h`, `500ms`, or `0`. */
+/**
+ * compose-go reads durations with go-str2duration: Go's `time.ParseDuration` plus days and weeks. So
+ * `30s`, `1m30s`, `1.5h`, `500ms`, `1d`, `2w`, `1w2d6h`, or `0`.
+ */
 export function isDuration(s: string): boolean {
-  return s === '0' || /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/.test(s);
+  return s === '0' || /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h|d|w))+$/.test(s);
 }
 
 /** Docker's `RAMInBytes`: `512m`, `2g`, `1.5GiB`, `1024`, `2 GB`. */
@@ -509,12 +512,21 @@ export function dockerfileOf(model: ComposeModel, service: ComposeService): stri
   } else return null;
   if (/^([a-z][a-z0-9+.-]*:\/\/|git@|\/|[A-Za-z]:[\\/]|~)|#/i.test(context) || /^(\/|[A-Za-z]:)/.test(file))
     return null;
-  const dir = context
-    .replace(/\\/g, '/')
-    .replace(/\/+$/, '')
-    .replace(/^\.\/?/, '');
-  const f = file.replace(/\\/g, '/').replace(/^\.\//, '');
-  return dir ? `${dir}/${f}` : f;
+  return joinPath(context, file);
+}
+
+/**
+ * A relative path under `dir`, normalised: `.` segments dropped, `..` applied where it can be and kept
+ * where it leads out of the folder (`../backend`), which the host resolves like any other path.
+ */
+export function joinPath(dir: string, file: string): string {
+  const out: string[] = [];
+  for (const seg of `${dir}/${file}`.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
 }
 
 /** The mapping at a path of keys under a service, or undefined. */

@@ -72,13 +72,26 @@ export function parseYamlFile(text: string): YamlFile {
         severity: 'warning',
       });
     }
-    // Aliases are linked to their anchors once, so that rules can follow them without the document.
+    // Aliases are linked to their anchors once, so that rules can follow them without the document; but
+    // not in a document whose aliases expand too far (an alias bomb), where following them would never end.
+    const aliases: Alias[] = [];
+    let written = 0;
+    const targets = new Map<Alias, Node>();
     visit(ast, {
-      Alias(_, node) {
+      Node(_, node) {
+        written++;
+        if (!isAlias(node)) return;
+        aliases.push(node);
         const target = node.resolve(ast);
-        if (target) aliasTargets.set(node, target as Node);
+        if (target) targets.set(node, target as Node);
+      },
+      Pair() {
+        written++;
       },
     });
+    const excess = excessiveAliasing(aliases, written, (a) => targets.get(a) ?? null);
+    if (excess) problems.push(aliasProblem(doc, excess));
+    else for (const [alias, target] of targets) aliasTargets.set(alias, target);
     const r = ast.range;
     return {
       index,
@@ -93,6 +106,83 @@ export function parseYamlFile(text: string): YamlFile {
 
 function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
+}
+
+/**
+ * Both Compose and kubectl read YAML with go-yaml, which refuses a document whose aliases expand into
+ * too much ("document contains excessive aliasing"): past 100 nodes decoded through aliases and 1,000 in
+ * all, when the share decoded through aliases is above 99% (up to 400,000 nodes), falling to 10% at 4
+ * million. The same rule, applied to the totals, finds alias bombs (nine aliases of nine aliases…) before
+ * anything expands them, and never flags a document go-yaml reads, since go-yaml checks at every node
+ * and so also at the last.
+ */
+export interface Aliasing {
+  /** The alias with the largest expansion, where the problem is reported. */
+  alias: Alias;
+  /** Nodes the document decodes into, counting every alias expansion. */
+  expanded: number;
+}
+
+export function excessiveAliasing(
+  aliases: readonly Alias[],
+  written: number,
+  targetOf: (alias: Alias) => Node | null,
+): Aliasing | null {
+  if (aliases.length === 0) return null;
+  const sizes = new Map<object, number>();
+  const size = (n: unknown): number => {
+    if (!n || typeof n !== 'object') return 0;
+    if (isPair(n)) return 1 + size(n.key) + size(n.value);
+    const known = sizes.get(n);
+    if (known !== undefined) return known;
+    // A node that reaches itself through an alias counts once; YAML does not allow it anyway.
+    sizes.set(n, 1);
+    let total = 1;
+    if (isAlias(n)) total += size(targetOf(n));
+    else if (isMap(n) || isSeq(n)) for (const i of n.items) total += size(i);
+    total = Math.min(total, Number.MAX_SAFE_INTEGER / 2);
+    sizes.set(n, total);
+    return total;
+  };
+  let viaAliases = 0;
+  let largest: Alias = aliases[0] as Alias;
+  let largestSize = -1;
+  for (const a of aliases) {
+    const t = size(targetOf(a));
+    viaAliases = Math.min(viaAliases + t, Number.MAX_SAFE_INTEGER / 2);
+    if (t > largestSize) {
+      largestSize = t;
+      largest = a;
+    }
+  }
+  const expanded = written + viaAliases;
+  if (viaAliases <= 100 || expanded <= 1000 || viaAliases / expanded <= allowedAliasRatio(expanded))
+    return null;
+  return { alias: largest, expanded };
+}
+
+function allowedAliasRatio(decoded: number): number {
+  if (decoded <= 400_000) return 0.99;
+  if (decoded >= 4_000_000) return 0.1;
+  return 0.99 - (0.89 * (decoded - 400_000)) / 3_600_000;
+}
+
+export function aliasProblem(doc: TextDoc, a: Aliasing): YamlProblem {
+  const r = a.alias.range ?? [0, 0, 0];
+  const count =
+    a.expanded >= 1e9 ? 'more than a billion' : `${Math.round(a.expanded).toLocaleString('en-US')}`;
+  return {
+    message:
+      `The aliases in this document expand to ${count} values; YAML readers such as Compose's and kubectl's ` +
+      'refuse it ("document contains excessive aliasing"), and it is not checked further',
+    range: doc.rangeOf(r[0], r[1]),
+    severity: 'error',
+  };
+}
+
+/** Forgets an alias's anchor: `deref` then reads it as empty. */
+export function unlinkAlias(alias: Alias): void {
+  aliasTargets.delete(alias);
 }
 
 /** The range of a node's value, without trailing comments or line breaks. */

@@ -1,19 +1,10 @@
 import { defineRule } from '../../core/rule';
-import { entryAt, rangeOf, resolved, type ComposeModel } from '../../languages/compose';
+import { entryAt, joinPath as join, rangeOf, resolved, type ComposeModel } from '../../languages/compose';
 import { isMap, isScalar, type Scalar } from '../../languages/yaml/model';
 
 /** Contexts Compose fetches rather than reads from disk. */
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)|\.git(#.*)?$|#/i;
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\|~)/;
-
-function join(dir: string, file: string): string {
-  const d = dir
-    .replace(/\\/g, '/')
-    .replace(/\/+$/, '')
-    .replace(/^\.\/?/, '');
-  const f = file.replace(/\\/g, '/').replace(/^\.\//, '');
-  return d ? `${d}/${f}` : f;
-}
 
 export default defineRule<ComposeModel>({
   id: 'compose/build-context-missing',
@@ -63,7 +54,7 @@ export default defineRule<ComposeModel>({
       if (REMOTE.test(context) || ABSOLUTE.test(context)) continue;
       const isHere = /^\.\/?$/.test(context);
       if (!isHere && contextNode) {
-        const exists = ctx.host.exists(join(context, '').replace(/\/$/, ''));
+        const exists = ctx.host.exists(join(context, ''));
         if (exists === undefined) continue;
         if (!exists) {
           ctx.report({ at: rangeOf(m, contextNode), messageId: 'context', data: { path: context } });

@@ -26,16 +26,17 @@ export default defineRule<ComposeModel>({
   fix: 'unsafe',
   messages: {
     invalid:
-      '`{key}: {value}` is not a duration: Compose expects a number with a unit, such as `30s`, `1m30s` or `500ms`.',
+      '`{key}: {value}` is not a duration: Compose expects a number with a unit, such as `30s`, `1m30s`, `500ms` or `1d`.',
   },
   docs: {
     summary:
       'Durations (health-check timings, `stop_grace_period`, deploy delays) need a unit: `30s`, `1m30s`, `500ms`.',
     rationale:
-      'Compose reads durations with Go\'s `time.ParseDuration`, and `docker compose config` fails on `"30"`, ' +
+      "Compose reads durations with go-str2duration (Go's `time.ParseDuration` plus days and weeks), and " +
+      '`docker compose config` fails on `"30"`, ' +
       '`"30 s"` or `"1min"` with "time: missing unit in duration". The schema only asks for a string, so the ' +
-      'mistake survives until the command runs. Valid forms are digits with `ns`, `us`, `ms`, `s`, `m` or `h`, ' +
-      'combined (`1h30m`) or fractional (`1.5s`), and `0`. Values built from variables are checked once `.env` ' +
+      'mistake survives until the command runs. Valid forms are digits with `ns`, `us`, `ms`, `s`, `m`, `h`, `d` ' +
+      'or `w`, combined (`1h30m`, `1w2d`) or fractional (`1.5s`), and `0`. Values built from variables are checked once `.env` ' +
       'resolves them, else left alone. For a bare number the fix appends `s`, the unit health checks are ' +
       'written in; that is a guess about what you meant, so it is offered as a behaviour change.',
     bad: 'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost/"]\n      interval: "30"\n',

@@ -1,6 +1,19 @@
 import { defineRule } from '../../core/rule';
-import { invalidTokens, type ComposeModel } from '../../languages/compose';
+import { invalidTokens, literalDollars, type ComposeModel, type Operator } from '../../languages/compose';
 import { isMap, isPair, isScalar, isSeq, type Node, type Scalar } from '../../languages/yaml/model';
+
+const WHEN: Record<Operator, string> = {
+  '': 'read',
+  ':-': 'unset or empty',
+  '-': 'unset',
+  ':?': 'unset or empty',
+  '?': 'unset',
+  ':+': 'set and not empty',
+  '+': 'set',
+};
+
+/** A `$` before these is a shell construct (`$1`, `$@`, `$(cmd)`) the author may have meant for Compose. */
+const SHELLISH = /^\$[0-9@*#?!(]/;
 
 export default defineRule<ComposeModel>({
   id: 'compose/invalid-interpolation',
@@ -10,25 +23,28 @@ export default defineRule<ComposeModel>({
   aliases: [],
   fix: 'safe',
   messages: {
-    invalid:
-      'Compose rejects this `$` ({reason}): "invalid interpolation format". Write `$$` for a literal dollar sign.',
+    invalid: 'Compose rejects `{text}` ({reason}): "invalid interpolation format".',
+    invalidWhen:
+      'Compose rejects `{text}` ({reason}) when `{name}` is {when}: "invalid interpolation format".',
+    literal: 'Compose keeps this `$` as written, since no variable name follows it; `$$` says so explicitly.',
   },
   docs: {
-    summary:
-      'Every `$` in a value must start a variable (`$VAR`, `${VAR}`, `${VAR:-default}`) or be doubled (`$$`).',
+    summary: 'A `${` must form a variable (`${VAR}`, `${VAR:-default}`); a literal `$` reads best as `$$`.',
     rationale:
-      'Compose substitutes variables in every value of the file before anything else, and a `$` that starts no ' +
-      'variable (`$1`, `$(date)`, `${}`, an unclosed `${`) stops it with "invalid interpolation format". Shell ' +
-      'snippets in `command:` or `healthcheck:` are the usual cause. The fix doubles the dollar sign when it is ' +
-      'followed by something that can never name a variable, which is what the shell snippet meant; a broken ' +
-      '`${…}` is reported without a fix, since only you know which variable it was meant to be. Keys are not ' +
-      'interpolated and are not checked; `$$`, `$VAR` and every form of `${VAR…}` with nesting are valid.',
-    bad: "services:\n  web:\n    image: busybox:1.36\n    command: sh -c 'echo $1'\n",
-    good: "services:\n  web:\n    image: busybox:1.36\n    command: sh -c 'echo $$1'\n",
+      "Compose substitutes variables in every value of the file before anything else. Its pattern (compose-go's " +
+      '`template` package) only acts on `$` followed by `$`, a name or `{`, and fails with "invalid interpolation ' +
+      'format" only on a `${` that is not `${NAME}` or `${NAME<op>…}` closed on the same line: `${}`, `${VAR`, ' +
+      '`${VAR/x/y}`, `${ VAR}`. Those are errors, without a fix, since only you know which variable was meant. ' +
+      'Inside a default or replacement (`${A:-${}}`) the same mistake fails only when Compose reads that part, ' +
+      'so it is a warning. Any other `$` (`$1`, `$(date)`, `$@`, a trailing `$`, a regex anchor in a Traefik ' +
+      'rule) is kept as written and is never an error; where it looks like a shell construct, a hint offers ' +
+      '`$$`, which means the same to Compose and shows the intent. Keys are not interpolated and are not checked.',
+    bad: 'services:\n  web:\n    image: nginx:${TAG\n',
+    good: 'services:\n  web:\n    image: nginx:${TAG}\n',
   },
   check(ctx) {
     const doc = ctx.doc;
-    // An invalid `$` in a value is also invalid when its source line is read on its own, so a file whose
+    // Every construct reported here is also found when its source line is read on its own, so a file whose
     // lines have none (the usual case) needs no walk. Comments, keys and values folded over several lines
     // may be flagged line by line; the walk over the values then decides.
     if (!suspectLines(doc.text)) return;
@@ -45,28 +61,40 @@ export default defineRule<ComposeModel>({
       if (isMap(n) || isSeq(n)) for (const i of n.items) visit(i);
     };
     const report = (n: Scalar): void => {
-      const bad = invalidTokens(n.value as string);
-      if (bad.length === 0 || !n.range) return;
+      if (!n.range) return;
+      const value = n.value as string;
       // Positions are found in the source text; `$` cannot be escaped in YAML, so they match the value's.
       const source = doc.text.slice(n.range[0], n.range[1]);
+      const whole = doc.rangeOf(n.range[0], n.range[1]);
+      const bad = invalidTokens(value);
       const inSource = invalidTokens(source);
       const exact = inSource.length === bad.length;
       for (const [k, t] of bad.entries()) {
-        const s = exact ? (inSource[k] ?? t) : null;
-        const at = s
-          ? doc.rangeOf(n.range[0] + s.start, n.range[0] + s.end)
-          : doc.rangeOf(n.range[0], n.range[1]);
-        const escapable = s !== null && !source.startsWith('${', s.start);
+        const s = exact ? inSource[k] : undefined;
+        const at = s ? doc.rangeOf(n.range[0] + s.start, n.range[0] + s.end) : whole;
+        const text = value.slice(t.start, t.end);
         ctx.report({
           at,
-          messageId: 'invalid',
-          data: { reason: t.reason },
-          fix: escapable
-            ? () => ({
-                title: 'Escape `$` as `$$`',
-                edits: [{ range: { start: at.start, end: at.start }, newText: '$' }],
-              })
-            : undefined,
+          messageId: t.within ? 'invalidWhen' : 'invalid',
+          ...(t.within ? { severity: 'warning' as const } : {}),
+          data: { text, reason: t.reason, name: t.within?.name ?? '', when: WHEN[t.within?.op ?? ''] },
+        });
+      }
+      const literals = literalDollars(value).filter((t) => SHELLISH.test(value.slice(t.start, t.start + 2)));
+      const literalsInSource = literalDollars(source).filter((t) =>
+        SHELLISH.test(source.slice(t.start, t.start + 2)),
+      );
+      if (literalsInSource.length !== literals.length) return;
+      for (const t of literalsInSource) {
+        const at = doc.rangeOf(n.range[0] + t.start, n.range[0] + t.start + 2);
+        ctx.report({
+          at,
+          messageId: 'literal',
+          severity: 'hint',
+          fix: () => ({
+            title: 'Write `$` as `$$`',
+            edits: [{ range: { start: at.start, end: at.start }, newText: '$' }],
+          }),
         });
       }
     };
@@ -80,7 +108,9 @@ function suspectLines(text: string): boolean {
     const start = text.lastIndexOf('\n', i) + 1;
     let end = text.indexOf('\n', i);
     if (end < 0) end = text.length;
-    if (invalidTokens(text.slice(start, end).replace(/\r$/, '')).length > 0) return true;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (invalidTokens(line).length > 0) return true;
+    if (literalDollars(line).some((t) => SHELLISH.test(line.slice(t.start, t.start + 2)))) return true;
     i = text.indexOf('$', end);
   }
   return false;

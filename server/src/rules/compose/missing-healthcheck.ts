@@ -10,6 +10,7 @@ import {
   portsOf,
   serviceKind,
   serviceRange,
+  setElsewhere,
   hasVariables,
   type ComposeImage,
   type ComposeModel,
@@ -65,6 +66,7 @@ export default defineRule<ComposeModel>({
     for (const s of m.services) {
       if (!expectsComplete(m, s) || oneShot.has(s.name)) continue;
       if (healthcheckState(m, s) !== 'absent') continue;
+      if (setElsewhere(m, ctx.host, s.name, ['healthcheck'])) continue;
       const dockerfile = s.get('build') ? dockerfileOf(m, s) : null;
       const dockerfileText = dockerfile ? ctx.host.read?.(dockerfile) : undefined;
       if (dockerfileText !== undefined && /^\s*HEALTHCHECK\s+(?!NONE\b)/im.test(dockerfileText)) continue;

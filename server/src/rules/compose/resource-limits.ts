@@ -7,6 +7,7 @@ import {
   scalarAt,
   serviceKind,
   serviceRange,
+  setElsewhere,
   type ComposeModel,
   type ComposeService,
 } from '../../languages/compose';
@@ -75,6 +76,8 @@ export default defineRule<ComposeModel>({
       const hasMemory = !!legacyMemory || !!scalarAt(m, s, ['deploy', 'resources', 'limits', 'memory']);
       const hasCpus = !!legacyCpus || !!scalarAt(m, s, ['deploy', 'resources', 'limits', 'cpus']);
       if (hasMemory && hasCpus) continue;
+      if (setElsewhere(m, ctx.host, s.name, ['deploy', 'mem_limit', 'cpus', 'cpu_quota', 'cpu_count']))
+        continue;
       const messageId = !hasMemory && !hasCpus ? 'both' : !hasMemory ? 'memory' : 'cpus';
       const build = (): FixSpec | undefined => {
         const size = sizing(m, s);

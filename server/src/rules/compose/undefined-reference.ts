@@ -8,6 +8,7 @@ import {
   strAt,
   volumesOf,
   hasVariables,
+  projectSiblings,
   type ComposeModel,
   type ResourceKind,
 } from '../../languages/compose';
@@ -52,8 +53,10 @@ export default defineRule<ComposeModel>({
       'not declared. The schema cannot see this; the rule checks each name against the file. It stays quiet where ' +
       'the definition may live elsewhere: in override files (`compose.override.yaml`, `compose.prod.yml`), in files ' +
       'with `include:` or several YAML documents, for `extends` from another file, for the implicit `default` network, and for names built ' +
-      'from variables. A dependency marked `required: false`, or a file with a `compose.override.yaml` beside it, ' +
-      'gets a warning instead of an error. Fixes: the closest defined name, or a declaration of the missing ' +
+      'from variables. Names defined in the files Compose merges with this one (the `compose.override.yaml` ' +
+      'beside it, or the files `COMPOSE_FILE` in `.env` lists) count as defined. A dependency marked ' +
+      '`required: false`, a reference from a service with `profiles:` (checked only when a profile enables it), or ' +
+      'a file merged with one that cannot be read, gets a warning instead of an error. Fixes: the closest defined name, or a declaration of the missing ' +
       'network or volume; both change what the file does and say so.',
     bad: 'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - database\n  db:\n    image: postgres:16\n',
     good: 'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n',
@@ -61,11 +64,18 @@ export default defineRule<ComposeModel>({
   check(ctx) {
     const m = ctx.model;
     if (m.partial || m.definedElsewhere) return;
-    const overrideBeside = OVERRIDES.some((p) => ctx.host.exists(p) === true);
+    // What the files Compose merges with this one define counts as defined; when one of them cannot be
+    // read, a name missing here may be there, so the finding is a warning.
+    const project = projectSiblings(m, ctx.host);
+    const uncertain =
+      project.unknown || OVERRIDES.some((p) => ctx.host.exists(p) === true && !project.files.includes(p));
     const seen = new Set<string>();
-    const report = (kind: Kind, name: string, node: Scalar, how: string, optional = false): void => {
+    const reportIn = (kind: Kind, name: string, node: Scalar, how: string, optional: boolean): void => {
       if (hasVariables(name)) return;
-      const defined = kind === 'service' ? m.serviceByName.has(name) : m.declared[kind].has(name);
+      const defined =
+        kind === 'service'
+          ? m.serviceByName.has(name) || project.services.has(name)
+          : m.declared[kind].has(name) || project.declared[kind].has(name);
       if (defined || (kind === 'networks' && name === 'default')) return;
       const key = `${node.range?.[0] ?? 0}|${name}`;
       if (seen.has(key)) return;
@@ -76,7 +86,7 @@ export default defineRule<ComposeModel>({
         at: rangeOf(m, node),
         messageId: 'undefined',
         data: { what: WHAT[kind], name, how },
-        ...(optional || overrideBeside ? { severity: 'warning' as const } : {}),
+        ...(optional || uncertain ? { severity: 'warning' as const } : {}),
         fix: () => {
           const fixes: FixSpec[] = [];
           if (suggestion && node.range) {
@@ -107,6 +117,10 @@ export default defineRule<ComposeModel>({
     };
 
     for (const s of m.services) {
+      // Compose checks only the services enabled by the active profiles, and none is active by default.
+      const profiled = !!s.get('profiles');
+      const report = (kind: Kind, name: string, node: Scalar, how: string, optional = false): void =>
+        reportIn(kind, name, node, how, optional || profiled);
       for (const d of dependsOn(s)) {
         const required =
           d.entry && isMap(d.entry.value)
