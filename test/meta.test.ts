@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../server/src/core/config';
@@ -81,5 +81,24 @@ describe('rule catalog', () => {
           f,
         );
     }
+  });
+
+  it('nothing a user reads uses the project\'s internal words ("seed")', () => {
+    const internal = /\bseeds?\b/i;
+    const texts: [where: string, text: string][] = [
+      ...rules.flatMap((r): [string, string][] => [
+        ...Object.entries(r.messages).map(([k, m]): [string, string] => [`${r.id} message ${k}`, m]),
+        [`${r.id} summary`, r.docs.summary],
+        [`${r.id} rationale`, r.docs.rationale],
+      ]),
+      ...['snippets/dockerfile.json', 'snippets/compose.json', 'snippets/kubernetes.json'].map(
+        (f): [string, string] => [f, readFileSync(f, 'utf8')],
+      ),
+      ...['README.md', 'examples/README.md'].map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
+    ];
+    assert.deepEqual(
+      texts.filter(([, t]) => internal.test(t)).map(([w]) => w),
+      [],
+    );
   });
 });

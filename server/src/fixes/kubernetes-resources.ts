@@ -6,13 +6,13 @@ import { withTabStops } from './text';
 /** The values the fix writes, as tab stops for editors that accept snippet edits. */
 const VALUES = /(?<=(?:cpu|memory): ")[0-9][0-9.]*[A-Za-z]*/g;
 
-/** The seeds' values: requests 512Mi / 500m, limits 2Gi / 2000m. */
+/** Starting values a typical web service fits in: requests 512Mi / 500m, limits 2Gi / 2000m. */
 export const DEFAULT_RESOURCES = {
   requests: { memory: '512Mi', cpu: '500m' },
   limits: { memory: '2Gi', cpu: '2000m' },
 } as const;
 
-/** Adds the missing requests and limits with the seed values (a limit never below its request). */
+/** Adds the missing requests and limits with those starting values (a limit never below its request). */
 export function resourcesFix(doc: TextDoc, c: Container): TextEdit[] | undefined {
   return build(doc, c)?.map((e) => withTabStops(e, VALUES));
 }

@@ -21,7 +21,7 @@ export type YValue = string | number | boolean | YValue[] | { [key: string]: YVa
 
 export interface YamlStyle {
   unit: string;
-  /** `key:\n  - item` (true) or `key:\n- item` (false, the style of the Kubernetes docs and the seeds). */
+  /** `key:\n  - item` (true) or `key:\n- item` (false, the style of the Kubernetes docs). */
   indentSequences: boolean;
 }
 
@@ -129,7 +129,7 @@ export function setScalar(doc: TextDoc, node: Node, value: string | number | boo
 
 export { replaceNode };
 
-/** The autoscaling/v2 HPA the seeds use: 3 to 10 replicas, CPU at 70 % and memory at 80 % of requests. */
+/** The autoscaling/v2 HPA the fix writes: 3 to 10 replicas, CPU at 70 % and memory at 80 % of requests. */
 export const HPA_DEFAULTS = { minReplicas: 3, maxReplicas: 10, cpu: 70, memory: 80 } as const;
 
 /** Lines of an HPA document for a workload, in the file's style (without the `---` separator). */

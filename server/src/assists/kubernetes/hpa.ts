@@ -18,7 +18,7 @@ import {
 /**
  * "Add a HorizontalPodAutoscaler": the assist offered on a Deployment or StatefulSet, and the fix
  * `kubernetes/single-replica` offers. It lives beside the rules rather than in `languages/` because it
- * writes a policy (the seeds' HPA), not a fact about the file.
+ * writes a policy (a default HPA), not a fact about the file.
  */
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet']);
@@ -34,12 +34,12 @@ export function hpaFor(model: KubernetesModel, target: Manifest): Manifest | und
 }
 
 /**
- * The edits that put a workload under an autoscaling/v2 HPA (the seeds' settings, 3 to 10 replicas on CPU
+ * The edits that put a workload under an autoscaling/v2 HPA (3 to 10 replicas on CPU
  * and memory utilization), so that the result works and draws no other finding:
  *
  * - `replicas` is removed from the workload: with an HPA, every `kubectl apply` would reset the replica
  *   count to it and fight the autoscaler (and `replicas: 2` below `minReplicas: 3` reads as a mistake);
- * - containers that request no CPU or memory get the seeds' requests and limits, because utilization is a
+ * - containers that request no CPU or memory get starting requests and limits, because utilization is a
  *   share of the request and an HPA cannot scale a workload whose containers request nothing.
  */
 export function addHpaFix(model: KubernetesModel, target: Manifest): FixSpec | undefined {

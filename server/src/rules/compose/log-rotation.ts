@@ -29,7 +29,7 @@ export default defineRule<ComposeModel>({
       'Services logging with the default `json-file` driver should rotate their logs (`max-size`, `max-file`).',
     rationale:
       "Docker's default `json-file` driver keeps every line a container prints, in one file that is never " +
-      'rotated: a chatty service fills the disk of a long-running host. The seeds cap it with ' +
+      'rotated: a chatty service fills the disk of a long-running host. Capping it takes ' +
       '`options: { max-size, max-file }`. Other drivers are not reported (`local` rotates by default; `syslog`, ' +
       '`journald`, `fluentd`… ship logs elsewhere), and neither is a daemon-wide default in `daemon.json`, which ' +
       'this file cannot show — hence an informational rule outside the recommended set. Quiet in override files, ' +

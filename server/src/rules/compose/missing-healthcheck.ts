@@ -50,7 +50,7 @@ export default defineRule<ComposeModel>({
       'MinIO `mc ready local`, RabbitMQ `rabbitmq-diagnostics ping`, Traefik `healthcheck --ping` when ping is ' +
       'on; none for Keycloak, whose image has no HTTP client), and stays quiet for images that declare their own ' +
       'HEALTHCHECK (pihole/pihole, itzg/minecraft-server); ' +
-      "otherwise curl or wget (whichever the image has) on the service's port at `/health`, with the seeds' " +
+      "otherwise curl or wget (whichever the image has) on the service's port at `/health`, with common " +
       'timings (30s interval, 10s timeout, 3 retries, 40s start period). Without a known port there is no fix. A ' +
       'failing check marks the container unhealthy, so the fix says it changes behaviour. Services that depend on ' +
       'the service with a bare `depends_on` are switched to `condition: service_healthy` in the same fix, comments ' +
@@ -182,7 +182,7 @@ function servicePort(
   return undefined;
 }
 
-/** curl or wget, whichever the image is known not to lack (curl, as in the seeds, when unknown). */
+/** curl or wget, whichever the image is known not to lack (curl when unknown). */
 function httpTool(
   image: ComposeImage | null,
   dockerfileText: string | undefined,

@@ -23,7 +23,7 @@ interface Sizing {
 /**
  * Limits that start on any host: Docker refuses to create a container whose `cpus` exceeds the host's CPU
  * count ("range of CPUs is from 0.01 to N.00, as there are only N CPUs available", moby
- * daemon/daemon_unix.go), so no service gets more than one CPU, which every host has; the seeds' memory
+ * daemon/daemon_unix.go), so no service gets more than one CPU, which every host has; typical memory
  * sizes (databases 2G, caches 1G, other services 2G), reservations half of the limits. They are starting
  * points: the values are tab stops in editors that accept snippet edits.
  */
@@ -54,12 +54,12 @@ export default defineRule<ComposeModel>({
     summary: 'Services should set memory and CPU limits (`deploy.resources.limits`).',
     rationale:
       "Without limits a container may use all of the host's memory and CPU: a leak or a hot loop in one service " +
-      'degrades or kills the others. The seeds set limits and reservations on every production service. Either ' +
+      'degrades or kills the others. Production stacks set limits and reservations on every service. Either ' +
       'form counts: `deploy.resources.limits.memory`/`cpus`, or the older `mem_limit`/`cpus` keys, also when they ' +
       'come from an anchor through a merge key or from a service this one `extends`. Override files and services ' +
       'extending one in another file are skipped, since the main file may set them. The fix adds limits and ' +
       'reservations that start on any host: one CPU (Docker refuses to start a container whose `cpus` exceeds the ' +
-      "host's CPU count) and the seeds' memory (caches 1G, other services 2G), reservations half of that. Limits " +
+      "host's CPU count) and a typical service's memory (caches 1G, other services 2G), reservations half of that. Limits " +
       'change how the service behaves under load, so adjust them to what it needs: editors that accept snippet ' +
       'edits put the cursor on each value in turn.',
     bad: 'services:\n  api:\n    image: nginx:1.27\n',

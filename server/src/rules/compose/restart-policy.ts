@@ -24,7 +24,7 @@ export default defineRule<ComposeModel>({
     summary: 'Long-running services should set a restart policy (`restart: unless-stopped`).',
     rationale:
       "Compose's default policy is `no`: a service that crashes, or every service after the Docker daemon or the " +
-      'host restarts, stays down until someone runs `docker compose up` again. The seeds use ' +
+      'host restarts, stays down until someone runs `docker compose up` again. Production stacks use ' +
       '`restart: unless-stopped` (or `always`). Quiet when `restart` or `deploy.restart_policy` is set (`"no"` is ' +
       'a choice), for one-shot services others wait on with `service_completed_successfully`, for services in ' +
       '`profiles` (usually tools run by hand), in override files and for services extending one in another file. ' +

@@ -143,7 +143,7 @@ function copiesContextHere(ins: DInstruction): boolean {
 /**
  * Builds the split for a single-stage Python image: a builder stage that keeps the compilers and installs
  * the dependencies into a virtual environment, and the original stage, now the runtime, which installs
- * only runtime libraries and copies the environment across (seed 000's recommended Dockerfile, with a
+ * only runtime libraries and copies the environment across (the usual Python builder/runtime pattern, with a
  * venv instead of `pip --user` so that a non-root user can read it).
  */
 function pythonSplit(doc: TextDoc, stage: Stage, offenders: Offender[]): FixSpec | undefined {

@@ -52,7 +52,7 @@ export default defineRule<KubernetesModel>({
     rationale:
       'A password or token written as an env `value` is visible to anyone who can read the Deployment (`kubectl ' +
       "get -o yaml`, `describe`), is copied into every pod spec and every environment's file, and cannot be " +
-      'rotated without a rollout. The seed reads DATABASE_URL through `secretKeyRef`. Reported for variables ' +
+      'rotated without a rollout. Read such values through `secretKeyRef` instead. Reported for variables ' +
       'named like credentials (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY…, but not `…_FILE`, `…_PATH`, ' +
       '`…_URL`, `…_TIMEOUT`, `…_ID` and other names about a credential), and for any value that is a URL with a ' +
       'password; flags, small numbers and `$(VAR)` references are left alone. The message never repeats the ' +

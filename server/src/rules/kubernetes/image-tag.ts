@@ -28,7 +28,7 @@ export default defineRule<KubernetesModel>({
     rationale:
       'With `:latest` (or no tag) the image a pod runs depends on when its node pulled it: replicas drift apart, a ' +
       'rollback redeploys whatever `latest` is today, and `imagePullPolicy` defaults to Always, so every restart ' +
-      'pulls. The seeds tag images with a version (`v1.0.0`) or a commit SHA. A digest (`@sha256:…`) pins the ' +
+      'pulls. Tag images with a version (`v1.0.0`) or a commit SHA. A digest (`@sha256:…`) pins the ' +
       'image whatever the tag says. Images with unexpanded template variables (`${TAG}`) are left alone: they are ' +
       'filled in at deploy time. There is no fix: only the author knows the version.',
     bad: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:latest\n',

@@ -23,13 +23,13 @@ export default defineRule<KubernetesModel>({
   fix: 'unsafe',
   messages: {
     noTls:
-      'Ingress {name} serves {hosts} over plain HTTP: add a tls section (with cert-manager issuing the certificate, as the seed does).',
+      'Ingress {name} serves {hosts} over plain HTTP: add a tls section (for example with cert-manager issuing the certificate).',
   },
   docs: {
     summary: 'Ingresses should terminate TLS.',
     rationale:
       'Without `spec.tls` the Ingress serves its hosts over plain HTTP, so cookies, tokens and form posts cross the ' +
-      "network readable. The seed's Ingress lists its host under `tls` with a `secretName` and lets cert-manager " +
+      'network readable. The usual pattern lists the host under `tls` with a `secretName` and lets cert-manager ' +
       '(`cert-manager.io/cluster-issuer`) issue and renew the certificate. Ingresses whose annotations put the ' +
       'certificate on a cloud load balancer (an ALB certificate ARN, a GKE pre-shared or managed certificate) are ' +
       "left alone. The fix adds `tls` for the rules' hosts with the Secret `<ingress>-tls`, which cert-manager or " +

@@ -24,8 +24,8 @@ const ALIASES: Record<Probe, readonly string[]> = {
 };
 
 /**
- * The seeds' probes: GET /health, readiness after 5 s every 10 s, liveness every 30 s. The seeds' 30 s
- * liveness delay covers start-up; a startup probe (every 10 s, up to 60 s, as the seed asks) does that
+ * The probes the fix writes: GET /health, readiness after 5 s every 10 s, liveness every 30 s. A 30 s
+ * liveness delay would cover start-up; a startup probe (every 10 s, up to 60 s) does that
  * job without delaying the detection of a hang, so a new liveness probe gets one instead of the delay
  * (`kubernetes/missing-startup-probe` reports the delay).
  */
@@ -72,7 +72,7 @@ export default defineRule<KubernetesModel>({
       'without a readiness probe a Service sends requests to a pod from the moment its process starts, so every ' +
       'rollout drops requests. Jobs and CronJobs (they run to completion) and init containers are exempt, and a ' +
       'readiness probe is not asked of a container that declares no port and that no Service of the file selects ' +
-      "(a queue worker receives no traffic to gate). The fix adds the seeds' probes: `GET /health` on the " +
+      '(a queue worker receives no traffic to gate). The fix adds probes: `GET /health` on the ' +
       "container's first port, readiness after 5 s every 10 s, liveness every 30 s behind a startup probe that " +
       'allows 60 s to start (every 10 s, 6 times) instead of a fixed liveness delay; it is offered when the ' +
       'container declares a port.',

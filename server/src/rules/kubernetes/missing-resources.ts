@@ -68,7 +68,7 @@ export default defineRule<KubernetesModel>({
       "take the node's memory and get other pods evicted. A missing CPU limit alone is reported as info: CPU is " +
       'throttled rather than exhausted, and many teams leave it unset on purpose. A limit without a request counts ' +
       'as both (Kubernetes copies it). Init containers that run to completion are exempt (the scheduler reserves ' +
-      "the larger of theirs and the app's); native sidecars are checked. The fix adds the seeds' values (requests " +
+      "the larger of theirs and the app's); native sidecars are checked. The fix adds starting values (requests " +
       '512Mi / 500m, limits 2Gi / 2000m), to be tuned. Annotations that skip one of the matching checks of ' +
       'kube-linter, Polaris or Checkov leave that setting out of the finding.',
     bad: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:1.4.2\n',

@@ -12,9 +12,9 @@ import {
   type KubernetesModel,
 } from '../../languages/kubernetes';
 
-/** A liveness delay this long says the app starts slowly (the seeds wait 30 to 40 s). */
+/** A liveness delay this long says the app starts slowly (30 to 40 s is typical of slow starters). */
 const SLOW_START_SECONDS = 30;
-/** The seed's start-up budget: 60 s, checked every 10 s. */
+/** The start-up budget the fix writes: 60 s, checked every 10 s. */
 const STARTUP = { periodSeconds: 10, failureThreshold: 6 } as const;
 
 export default defineRule<KubernetesModel>({
@@ -34,8 +34,7 @@ export default defineRule<KubernetesModel>({
       'A long `initialDelaySeconds` on the liveness probe is a guess: too short and a slow start (migrations, a ' +
       'cold cache) gets the container killed in a restart loop; too long and every real hang after a restart ' +
       'goes unnoticed for that long. A startup probe holds the liveness probe until the app answers once, up to ' +
-      'its own budget, which is what the seed describes ("Startup probe: GET /health, 60s timeout for ' +
-      'initialization"). Reported, as info, for long-running containers whose liveness delay is 30 s or more and ' +
+      'its own budget, for example 60 s for initialization. Reported, as info, for long-running containers whose liveness delay is 30 s or more and ' +
       "that have no startup probe. The fix adds a startup probe with the liveness probe's handler, every 10 s up " +
       'to 6 times.',
     bad: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:1.4.2\n    livenessProbe:\n      httpGet:\n        path: /health\n        port: 8080\n      initialDelaySeconds: 40\n',

@@ -162,7 +162,7 @@ export default defineRule<KubernetesModel>({
     summary:
       'Containers should run as non-root, without privilege escalation, on a read-only root filesystem, with all capabilities dropped.',
     rationale:
-      'These four settings are the seeds\' "security hardening" and the Pod Security Standards\' restricted profile: ' +
+      "These four settings are the usual container hardening and the core of the Pod Security Standards' restricted profile: " +
       'a process that is not root, cannot gain privileges through setuid binaries, cannot rewrite its own image and ' +
       'holds no Linux capabilities turns most container escapes and post-exploitation steps into dead ends. ' +
       "`runAsNonRoot` (or a non-zero `runAsUser`) counts from the pod's securityContext too; the others exist only " +

@@ -18,7 +18,7 @@ export default defineRule<KubernetesModel>({
     summary: 'A Deployment should run at least two replicas, or be scaled by an HPA.',
     rationale:
       'With one pod, every rollout, node drain or crash is an outage, and a PodDisruptionBudget cannot help. The ' +
-      'seeds run 3 replicas with an HPA from 3 to 10. Reported as info on Deployments whose `replicas` is 1 or ' +
+      'usual production setting is 3 replicas with an HPA from 3 to 10. Reported as info on Deployments whose `replicas` is 1 or ' +
       'unset (which means 1) when no HPA of the file targets them; `replicas: 0` is a deliberate stop and is left ' +
       'alone, and StatefulSets are not checked (a single database instance is often intended). Fixes: set ' +
       '`replicas: 3`, or append an HPA (min 3, max 10, CPU 70 %, memory 80 %), removing `replicas` (each apply would ' +
