@@ -25,6 +25,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'dockerfile' },
       { language: 'dockercompose' },
       { language: 'yaml' },
+      // Kubernetes manifests written as JSON; other JSON files are recognised as none of ours and left alone.
+      { scheme: 'file', language: 'json' },
       { pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,*.Dockerfile,*.dockerfile}' },
     ],
     synchronize: {
