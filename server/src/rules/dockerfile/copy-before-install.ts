@@ -301,7 +301,7 @@ function contextPath(root: string, imagePath: string): string | null {
 }
 
 function sourceCovers(source: string, ctxPath: string | null, manifest: string): boolean {
-  const s = source.replace(/^\.\//, '').replace(/\/+$/, '');
+  const s = source.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
   if (!s || s === '.') return false;
   const base = basename(manifest);
   if (basename(s) === base) return true;
@@ -317,7 +317,9 @@ function shortCommand(model: DockerfileModel, cmd: ShellCommand): string {
   const first = words[0];
   const last = words[words.length - 1];
   const text =
-    first && last ? model.doc.text.slice(first.start, last.end).replace(/\s*\\\r?\n\s*/g, ' ') : cmd.name;
+    first && last
+      ? model.doc.text.slice(first.start, last.end).replace(/(?<!\s)\s*\\\r?\n\s*|\\\r?\n\s*/g, ' ')
+      : cmd.name;
   return text.length > 60 ? text.slice(0, 57) + '…' : text;
 }
 

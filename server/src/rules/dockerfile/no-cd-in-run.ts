@@ -17,7 +17,7 @@ function removedPaths(commands: ShellCommand[]): string[] {
     .filter((c) => c.name === 'rm')
     .flatMap((c) => argsOf(c).map((w) => w.value))
     .filter((v) => !v.startsWith('-'))
-    .map((v) => v.replace(/[/*]+$/, ''))
+    .map((v) => v.replace(/(?<![/*])[/*]+$/, ''))
     .filter((v) => v !== '' && v !== '.' && v !== '..');
 }
 

@@ -37,12 +37,12 @@ const RUNTIME_OF: Record<string, string> = {
 };
 
 function isToolchain(pkg: string): boolean {
-  const name = pkg.replace(/[=<>~].*$/, '').toLowerCase();
+  const name = (pkg.split(/[=<>~]/, 1)[0] ?? '').toLowerCase();
   return TOOLCHAIN.has(name) || /-(dev|devel)$/.test(name);
 }
 
 function pkgName(w: ShellWord): string {
-  return w.value.replace(/[=<>~].*$/, '').toLowerCase();
+  return (w.value.split(/[=<>~]/, 1)[0] ?? '').toLowerCase();
 }
 
 /**
