@@ -29,7 +29,8 @@ function removedPaths(commands: ShellCommand[]): Set<string> {
 function isThrowAway(dir: string, removed: Set<string>): boolean {
   if (TEMPORARY.test(dir)) return true;
   // The directory or one of its parents, looked up in a set: a long script has many `cd`s and `rm`s.
-  for (let p = dir; p !== ''; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) if (removed.has(p)) return true;
+  for (let p = dir; p !== ''; p = p.slice(0, Math.max(0, p.lastIndexOf('/'))))
+    if (removed.has(p)) return true;
   return false;
 }
 
