@@ -100,6 +100,27 @@ const cases: { name: string; text: string; errors: string[] }[] = [
     errors: ['5:24 dockerfile/syntax-error time: invalid duration abc'],
   },
   {
+    name: 'instructions BuildKit accepts although the validator did not',
+    text:
+      `${GLOBAL_ARGS}ARG SIG=SIGTERM\nFROM alpine:3.20\nENTRYPOINT\nCMD\nSTOPSIGNAL TERM\nSTOPSIGNAL sigkill\n` +
+      'STOPSIGNAL SIGRTMIN+3\nSTOPSIGNAL $SIG\nHEALTHCHECK --interval=0 --timeout=+5s --start-period=1h30m CMD true\n' +
+      `LABEL a='x'y\nENV b="x"y c=\\"d\n`,
+    errors: [],
+  },
+  {
+    name: 'bad signals, durations and quotes BuildKit rejects',
+    text:
+      'FROM alpine:3.20\nSTOPSIGNAL SIGFOO\nSTOPSIGNAL 0\nHEALTHCHECK --interval=5 CMD true\n' +
+      'HEALTHCHECK --timeout=1d CMD true\nENV a="x\n',
+    errors: [
+      '2:12 dockerfile/syntax-error Invalid signal: SIGFOO',
+      '3:12 dockerfile/syntax-error Invalid signal: 0',
+      '4:24 dockerfile/syntax-error time: missing unit in duration 5',
+      '5:23 dockerfile/syntax-error time: unknown unit d in duration 1d',
+      '6:7 dockerfile/syntax-error failed to process ""x": unexpected end of statement while looking for matching double-quote',
+    ],
+  },
+  {
     name: 'errors BuildKit raises are still errors',
     text: 'FROM alpine:3.20\nCOPPY . /app\nONBUILD ONBUILD RUN x\nSHELL /bin/sh -c\n',
     errors: [

@@ -6,8 +6,8 @@ import type { SyntaxError } from './syntax';
  * Builder errors that need the whole file, checked on the model because the validator sees one chunk at
  * a time (a chunk after the first has no FROM and none of the global ARGs). Each matches a failure of
  * BuildKit's frontend/dockerfile: instructions.Parse (a command before any stage), dockerfile2llb's
- * "dockerfile contains no stages to build" and "base name (…) should not be blank", and
- * parseBuildStageName. Messages are the ones dockerfile-utils uses, so nothing changes for users.
+ * "dockerfile contains no stages to build" and "base name (…) should not be blank", parseBuildStageName,
+ * and dispatchStopSignal (checked here because dockerfile-utils' check disagrees with BuildKit). Messages are the ones dockerfile-utils uses, so nothing changes for users.
  */
 
 /** BuildKit's `^[a-z][a-z0-9-_.]*$`, applied to the lower-cased name. Linear: one class, one star. */
@@ -20,6 +20,27 @@ const PREDEFINED = new Set([
 
 const NO_SOURCE_IMAGE = 'No source image provided with `FROM`';
 
+/** Signal names moby/sys/signal knows on Linux (and macOS), without the optional SIG prefix. */
+const SIGNALS = new Set([
+  'ABRT', 'ALRM', 'BUS', 'CHLD', 'CLD', 'CONT', 'EMT', 'FPE', 'HUP', 'ILL', 'INFO', 'INT', 'IO', 'IOT', 'KILL',
+  'PIPE', 'POLL', 'PROF', 'PWR', 'QUIT', 'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU',
+  'UNUSED', 'URG', 'USR1', 'USR2', 'VTALRM', 'WINCH', 'XCPU', 'XFSZ', 'RTMIN', 'RTMAX',
+  ...Array.from({ length: 15 }, (_, i) => `RTMIN+${i + 1}`),
+  ...Array.from({ length: 14 }, (_, i) => `RTMAX-${i + 1}`),
+]); // prettier-ignore
+
+/**
+ * dispatchStopSignal's ParseSignal: a non-zero number, or a name with or without SIG in any case. A value
+ * with a variable is checked after expansion, which we leave alone.
+ */
+function badSignal(ins: DInstruction): SyntaxError | null {
+  const arg = ins.args.length === 1 ? ins.args[0] : undefined;
+  if (!arg || arg.value.includes('$')) return null;
+  const v = arg.value;
+  if (/^[+-]?\d+$/.test(v) ? Number(v) !== 0 : SIGNALS.has(v.toUpperCase().replace(/^SIG/, ''))) return null;
+  return { message: `Invalid signal: ${v}`, range: arg.range };
+}
+
 export function builderErrors(instructions: DInstruction[], start: Range): SyntaxError[] {
   const out: SyntaxError[] = [];
   const first = instructions.find((i) => i.keyword !== 'ARG');
@@ -29,6 +50,8 @@ export function builderErrors(instructions: DInstruction[], start: Range): Synta
   let global = true;
   for (const ins of instructions) {
     if (ins.keyword === 'ARG' && global) for (const p of ins.properties) declared.add(p.name);
+    const signal = ins.keyword === 'STOPSIGNAL' ? badSignal(ins) : null;
+    if (signal) out.push(signal);
     if (ins.keyword !== 'FROM') continue;
     global = false;
     const base = ins.args[0];

@@ -216,7 +216,7 @@ function parseChunk(prefix: string, chunkText: string, escape: string): ParsedCh
     [],
   );
   const keep = prefix ? 1 : 0;
-  const syntaxErrors = syntaxErrorsOf(masked(source, doc, badNames, escape), lines, keep).filter(
+  const syntaxErrors = syntaxErrorsOf(masked(source, doc, badNames, escape), lines, keep, escape).filter(
     (e) => e.range.start.line >= keep,
   );
   const positions = new Set<Position>();

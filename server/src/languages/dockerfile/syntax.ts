@@ -7,8 +7,10 @@ import type { Range } from '../../core/text';
  * implement as rules (MAINTAINER, WORKDIR, repeated CMD) and flag checks that lag behind new BuildKit
  * flags such as `COPY --parents` are left out. So are checks that need the whole file, because the
  * validator only sees one chunk: the first FROM, variables in base names and stage names are checked on
- * the model instead (`builder.ts`). INVALID_DESTINATION (several sources into a path without a trailing
- * slash) is the legacy builder's error; BuildKit builds such a file.
+ * the model instead (`builder.ts`), as is STOPSIGNAL, whose check here rejects `TERM` and `sigterm` that
+ * BuildKit's ParseSignal accepts. INVALID_DESTINATION (several sources into a path without a trailing
+ * slash) is the legacy builder's error; BuildKit builds such a file. Some kept codes are wider than
+ * BuildKit and are narrowed in `accepted()` below.
  */
 const BUILDER_ERRORS = new Set<ValidationCode>([
   ValidationCode.ARGUMENT_MISSING,
@@ -46,8 +48,13 @@ export interface SyntaxError {
  * the others are validated one by one and only the bad one loses its errors. `keep` is the number of
  * leading lines that are a prefix of ours and must survive (the escape directive).
  */
-export function syntaxErrorsOf(source: string, lines: [number, number][], keep: number): SyntaxError[] {
-  const whole = run(source);
+export function syntaxErrorsOf(
+  source: string,
+  lines: [number, number][],
+  keep: number,
+  escape: string,
+): SyntaxError[] {
+  const whole = run(source, escape);
   if (whole) return whole;
   const all = source.split('\n');
   const head = all.slice(0, keep).join('\n');
@@ -56,12 +63,12 @@ export function syntaxErrorsOf(source: string, lines: [number, number][], keep: 
     if (first < keep) continue;
     // Blank lines stand in for the others: positions stay those of the chunk, nothing else is validated.
     const one = head + '\n'.repeat(first - keep + (keep > 0 ? 1 : 0)) + all.slice(first, last + 1).join('\n');
-    out.push(...(run(one) ?? []));
+    out.push(...(run(one, escape) ?? []));
   }
   return out;
 }
 
-function run(source: string): SyntaxError[] | null {
+function run(source: string, escape: string): SyntaxError[] | null {
   let diags;
   try {
     diags = validate(source);
@@ -69,10 +76,62 @@ function run(source: string): SyntaxError[] | null {
     return null;
   }
   const out: SyntaxError[] = [];
+  let lines: string[] | undefined;
   for (const d of diags) {
     const code = d.code as ValidationCode | undefined;
     if (code === undefined || !BUILDER_ERRORS.has(code) || d.severity !== 1) continue;
+    lines ??= source.split('\n');
+    if (accepted(code, d.range, lines, escape)) continue;
     out.push({ message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range });
   }
   return out;
+}
+
+const DURATION = new Set([
+  ValidationCode.FLAG_INVALID_DURATION,
+  ValidationCode.FLAG_MISSING_DURATION,
+  ValidationCode.FLAG_UNKNOWN_UNIT,
+]);
+
+/** Go's time.ParseDuration syntax, which BuildKit uses for HEALTHCHECK flags: `0`, `+5s`, `1h30m`, `.5s`. */
+const GO_DURATION = /^[+-]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
+
+/** A diagnostic the validator raises on input BuildKit builds. */
+function accepted(code: ValidationCode, range: Range, lines: string[], escape: string): boolean {
+  const line = lines[range.start.line] ?? '';
+  if (code === ValidationCode.ARGUMENT_MISSING) {
+    // `ENTRYPOINT` and `CMD` alone are accepted (parseEntrypoint treats no arguments as none).
+    const keyword = line.slice(range.start.character, range.end.character).toUpperCase();
+    return keyword === 'ENTRYPOINT' || keyword === 'CMD';
+  }
+  if (DURATION.has(code)) {
+    // The whole flag value around the reported characters.
+    const from = line.lastIndexOf('=', range.start.character) + 1;
+    const rest = line.slice(from).search(/\s/);
+    return GO_DURATION.test(line.slice(from, rest < 0 ? line.length : from + rest));
+  }
+  if (
+    code === ValidationCode.SYNTAX_MISSING_SINGLE_QUOTE ||
+    code === ValidationCode.SYNTAX_MISSING_DOUBLE_QUOTE
+  ) {
+    // The validator wants the quote at the end of the word; BuildKit's lexer takes `'x'y` as `xy`.
+    if (range.start.line !== range.end.line) return false;
+    return !unterminated(line.slice(range.start.character, range.end.character), escape);
+  }
+  return false;
+}
+
+/** Whether a word ends inside a quote, read as BuildKit's shell lexer reads it. */
+function unterminated(word: string, escape: string): boolean {
+  let quote = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (c === escape) i++;
+    else if (quote === '"') {
+      if (c === '"') quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+  }
+  return quote !== '';
 }
