@@ -121,6 +121,13 @@ const cases: { name: string; text: string; errors: string[] }[] = [
     ],
   },
   {
+    name: 'copying from a stage defined further down fails in BuildKit (dispatchStages runs in file order)',
+    text: 'FROM alpine:3.20\nCOPY --from=later /a /a\nFROM alpine:3.20 AS later\n',
+    errors: [
+      "2:13 dockerfile/copy-from-undefined-stage Stage 'later' is defined further down the file, and a stage can only use stages defined before it: the build fails, so define the stage first.",
+    ],
+  },
+  {
     name: 'errors BuildKit raises are still errors',
     text: 'FROM alpine:3.20\nCOPPY . /app\nONBUILD ONBUILD RUN x\nSHELL /bin/sh -c\n',
     errors: [
