@@ -172,7 +172,7 @@ function moveChunk(entry: CachedChunk, baseLine: number, baseOffset: number): vo
 }
 
 /**
- * Calls into dockerfile-ast that throw (its heredoc reader has, on `RUN echo a \\` followed by `  \\#x`)
+ * Calls into dockerfile-ast that throw (its heredoc reader has, on `RUN echo a \` followed by `  \#x`)
  * must cost the instruction its own details only, never the analysis of the file.
  */
 function attempt<T>(f: () => T, fallback: T): T {
