@@ -129,11 +129,13 @@ const cases: { name: string; text: string; errors: string[] }[] = [
   },
   {
     name: 'errors BuildKit raises are still errors',
-    text: 'FROM alpine:3.20\nCOPPY . /app\nONBUILD ONBUILD RUN x\nSHELL /bin/sh -c\n',
+    text: 'FROM alpine:3.20\nCOPPY . /app\nONBUILD ONBUILD RUN x\nSHELL /bin/sh -c\nLABEL version\nENV PATH\n',
     errors: [
       '2:1 dockerfile/syntax-error Unknown instruction: COPPY',
       "3:9 dockerfile/syntax-error Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed",
       '4:7 dockerfile/syntax-error SHELL requires the arguments to be in JSON form',
+      '5:7 dockerfile/syntax-error LABEL must have two arguments',
+      '6:5 dockerfile/syntax-error ENV must have two arguments',
     ],
   },
 ];

@@ -82,9 +82,22 @@ function run(source: string, escape: string): SyntaxError[] | null {
     if (code === undefined || !BUILDER_ERRORS.has(code) || d.severity !== 1) continue;
     lines ??= source.split('\n');
     if (accepted(code, d.range, lines, escape)) continue;
-    out.push({ message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range });
+    let message = typeof d.message === 'string' ? d.message : d.message.value;
+    // The validator says "ENV must have two arguments" for LABEL too; BuildKit names the instruction.
+    if (code === ValidationCode.ARGUMENT_REQUIRES_TWO)
+      message = message.replace(/^ENV\b/, keywordAt(lines, d.range));
+    out.push({ message, range: d.range });
   }
   return out;
+}
+
+/** The keyword of the instruction a range is in: the first word of the nearest line above that has one. */
+function keywordAt(lines: string[], range: Range): string {
+  for (let l = range.start.line; l >= 0; l--) {
+    const m = /^\s*(ENV|LABEL)\s/i.exec(lines[l] ?? '');
+    if (m) return (m[1] as string).toUpperCase();
+  }
+  return 'ENV';
 }
 
 const DURATION = new Set([
