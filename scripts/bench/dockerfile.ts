@@ -2,7 +2,8 @@
  * Dockerfile benchmark (not a test; nothing here fails on numbers).
  *
  *   node --import tsx scripts/bench/dockerfile.ts [--engine-only | --lsp-only]
- *       [--lines 2000] [--edits 50] [--lsp-lines 1760] [--lsp-edits 30] [--server server/out/server.js]
+ *       [--lines 2000] [--edits 50] [--long-lines 20000] [--lsp-lines 1760] [--lsp-edits 30]
+ *       [--server server/out/server.js]
  *
  * (a) Engine only: a generated ~2,000-line multi-stage Dockerfile, clean and flawed instructions mixed so
  *     rules report. `Engine.analyze` once cold, then after each of 50 one-character edits in the middle of
@@ -12,6 +13,8 @@
  *     file opened, then 30 edits (full-text didChange with the next version, one character changed),
  *     interleaved between the servers. Measured: from sending didChange to the publishDiagnostics for that
  *     version (or, when a server publishes without versions, the next publish after the change).
+ * (c) Long instructions: one RUN continued over 20,000 lines and an unterminated heredoc before 20,000
+ *     lines (and a quarter and half of that), each analysed once, to show the cost grows linearly.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -267,6 +270,44 @@ function benchEngine(lines: number, edits: number): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// (c) Long instructions
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * One RUN continued over n lines, and an unterminated heredoc before n lines, analysed once each by a new
+ * Engine at n/4, n/2 and n lines. Linear cost keeps the ms per 1,000 lines column flat; it used to grow with
+ * n (100,000 lines ran for minutes at 1.4 GB).
+ */
+function benchLong(n: number): void {
+  const commands = ['apk add gcc', 'apt-get purge -y gcc', 'pip install flask', 'cd /app', 'rm -rf /tmp/x'];
+  const body = (k: number, f: (i: number) => string): string =>
+    Array.from({ length: k }, (_, i) => f(i)).join('\n') + '\n';
+  const inputs: Record<string, (k: number) => string> = {
+    'RUN with continuation lines': (k) =>
+      `FROM python:3.12\nRUN true \\\n${body(k, (i) => `  && ${commands[i % 5]} \\`)}  && true\n`,
+    'unterminated heredoc': (k) =>
+      `FROM python:3.12\nRUN <<EOF\n${body(k, (i) => (i % 7 ? (commands[i % 5] as string) : 'RUN echo hi'))}`,
+  };
+  const host: Host = { fileName: 'Dockerfile', exists: () => undefined };
+  const rows: string[][] = [];
+  for (const [name, make] of Object.entries(inputs))
+    for (const k of [n / 4, n / 2, n].map(Math.round)) {
+      const text = make(k);
+      const t0 = performance.now();
+      new Engine().analyze(
+        { name: 'bench/Dockerfile', languageId: 'dockerfile', text },
+        defaultConfig(),
+        host,
+      );
+      const t = performance.now() - t0;
+      rows.push([name, String(k), ms(t), ms((t * 1000) / k)]);
+    }
+  console.log('(c) Long instructions — one analysis by a new Engine');
+  console.log(table(['input', 'lines', 'ms', 'ms per 1,000 lines'], rows));
+  console.log();
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // (b) Language servers
 // ---------------------------------------------------------------------------------------------------------
 
@@ -379,6 +420,7 @@ async function main(): Promise<void> {
   const engineOnly = process.argv.includes('--engine-only');
   const lspOnly = process.argv.includes('--lsp-only');
   if (!lspOnly) benchEngine(numberArg('--lines', 2000), numberArg('--edits', 50));
+  if (!lspOnly) benchLong(numberArg('--long-lines', 20000));
   if (!engineOnly) await benchServers(numberArg('--lsp-lines', 1760), numberArg('--lsp-edits', 30));
 }
 

@@ -207,7 +207,7 @@ const REMOVERS: Record<string, string[]> = {
 };
 
 function packageName(word: string): string {
-  return word.replace(/[=<>~].*$/, '').toLowerCase();
+  return (word.split(/[=<>~]/, 1)[0] ?? '').toLowerCase();
 }
 
 /** The `--virtual NAME` / `-t NAME` group of an `apk add`, if any. */

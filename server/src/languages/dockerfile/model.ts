@@ -97,6 +97,6 @@ export interface DockerfileModel {
   globalArgs: DInstruction[];
   comments: DComment[];
   problems: ParseProblem[];
-  /** Builder errors found by dockerfile-utils' validator, already filtered to those BuildKit raises. */
+  /** Builder errors BuildKit raises: dockerfile-utils' validator per chunk (filtered) and whole-file checks. */
   syntaxErrors: ParseProblem[];
 }

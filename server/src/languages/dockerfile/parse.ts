@@ -22,7 +22,8 @@ import type {
   Token,
 } from './model';
 import { parseShell } from './shell';
-import { syntaxErrorsOf } from './syntax';
+import { builderErrors, VALID_STAGE_NAME } from './builder';
+import { syntaxErrorsOf, type SyntaxError } from './syntax';
 
 const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
@@ -41,7 +42,7 @@ const SHELL_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 interface ParsedChunk {
   instructions: DInstruction[];
   comments: DComment[];
-  syntaxErrors: { message: string; range: Range }[];
+  syntaxErrors: SyntaxError[];
   /** An unterminated heredoc or continuation ran to the chunk's end: the boundary after it was wrong. */
   open: boolean;
   /** Every distinct position object of the chunk, so that moving the chunk is a loop, not a copy. */
@@ -74,15 +75,18 @@ export function parseDockerfile(text: string, cache: ParseCache = createParseCac
   const boundaries = chunkBoundaries(doc, escapeChar);
   const instructions: DInstruction[] = [];
   const comments: DComment[] = [];
-  const syntaxErrors: { message: string; range: Range }[] = [];
+  const syntaxErrors: SyntaxError[] = [];
   const used = new Map<string, CachedChunk>();
 
   let bi = 0;
   while (bi < boundaries.length) {
     const startLine = boundaries[bi] as number;
     let endIdx = bi + 1;
+    let step = 1;
     let entry: CachedChunk;
-    // Merge with the following chunks while the parse says the boundary after this one was not real.
+    // Merge with the following chunks while the parse says the boundary after this one was not real,
+    // taking twice as many each time: an unterminated heredoc swallows the rest of the file, and merging
+    // one chunk at a time would re-parse it once per chunk below.
     for (;;) {
       const endLine = endIdx < boundaries.length ? (boundaries[endIdx] as number) : lineCount;
       const startOffset = doc.lineStart(startLine);
@@ -92,7 +96,7 @@ export function parseDockerfile(text: string, cache: ParseCache = createParseCac
       const cached = used.has(key) ? undefined : cache.chunks.get(key);
       const prefix = startLine > 0 && escapeChar !== '\\' ? ESCAPE_PREFIX : '';
       entry = cached ?? {
-        chunk: parseChunk(prefix, chunkText, escapeChar, startLine === 0),
+        chunk: parseChunk(prefix, chunkText, escapeChar),
         baseLine: 0,
         baseOffset: 0,
       };
@@ -101,7 +105,8 @@ export function parseDockerfile(text: string, cache: ParseCache = createParseCac
       moveChunk(entry, startLine - (prefix ? 1 : 0), startOffset - prefix.length);
       if (!used.has(key)) used.set(key, entry);
       if (!entry.chunk.open || endIdx >= boundaries.length) break;
-      endIdx++;
+      endIdx = Math.min(boundaries.length, endIdx + step);
+      step *= 2;
     }
     instructions.push(...entry.chunk.instructions);
     comments.push(...entry.chunk.comments);
@@ -166,17 +171,35 @@ function moveChunk(entry: CachedChunk, baseLine: number, baseOffset: number): vo
   entry.baseOffset = baseOffset;
 }
 
-function parseChunk(prefix: string, chunkText: string, escape: string, isHead: boolean): ParsedChunk {
+/**
+ * Calls into dockerfile-ast that throw (its heredoc reader has, on `RUN echo a \` followed by `  \#x`)
+ * must cost the instruction its own details only, never the analysis of the file.
+ */
+function attempt<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+function parseChunk(prefix: string, chunkText: string, escape: string): ParsedChunk {
   const source = prefix + chunkText;
-  const df = DockerfileParser.parse(source);
+  const df = attempt(() => DockerfileParser.parse(source), null);
   const doc = new TextDoc(source);
   const instructions: DInstruction[] = [];
+  const lines: [number, number][] = [];
+  const badNames: Range[] = [];
   let open = false;
-  for (const ins of df.getInstructions()) {
-    const d = convert(ins, doc);
-    d.shell = shellOf(d, doc, escape);
+  for (const ins of attempt(() => df?.getInstructions() ?? [], [])) {
+    const d = attempt(() => convert(ins, doc, true), null) ?? attempt(() => convert(ins, doc, false), null);
+    if (!d) continue;
+    d.shell = attempt(() => shellOf(d, doc, escape), null);
     instructions.push(d);
+    lines.push([d.range.start.line, d.range.end.line]);
     for (const h of d.heredocs) if (!h.contentRange && h.name) open = true;
+    const name = d.keyword === 'FROM' && d.args.length === 3 ? d.args[2] : undefined;
+    if (name && !VALID_STAGE_NAME.test(name.value.toLowerCase())) badNames.push(name.range);
   }
   const last = instructions[instructions.length - 1];
   if (last) {
@@ -188,8 +211,14 @@ function parseChunk(prefix: string, chunkText: string, escape: string, isHead: b
     )
       open = true;
   }
-  const comments: DComment[] = df.getComments().map((c) => ({ text: c.getContent(), range: c.getRange() }));
-  const syntaxErrors = syntaxErrorsOf(source, isHead).filter((e) => e.range.start.line >= (prefix ? 1 : 0));
+  const comments: DComment[] = attempt(
+    () => (df?.getComments() ?? []).map((c) => ({ text: c.getContent(), range: c.getRange() })),
+    [],
+  );
+  const keep = prefix ? 1 : 0;
+  const syntaxErrors = syntaxErrorsOf(masked(source, doc, badNames, escape), lines, keep, escape).filter(
+    (e) => e.range.start.line >= keep,
+  );
   const positions = new Set<Position>();
   const offsets = new Set<{ start: number; end: number }>();
   collectPositions({ instructions, comments, syntaxErrors }, positions);
@@ -203,6 +232,31 @@ function parseChunk(prefix: string, chunkText: string, escape: string, isHead: b
       }
     }
   return { instructions, comments, syntaxErrors, open, positions: [...positions], offsets: [...offsets] };
+}
+
+/**
+ * The source with invalid stage names replaced by letters, line breaks kept. dockerfile-utils tests stage
+ * names with `/^[a-z]([a-z0-9_\-.]*)*$/`, which backtracks exponentially on a long name that fails
+ * (`AS xxxxxxxxxxxxxxxxxxxxxxxxxx$`: 2.6 s, doubling per character); `builder.ts` reports those names.
+ */
+function masked(source: string, doc: TextDoc, ranges: Range[], escape: string): string {
+  if (ranges.length === 0) return source;
+  const chars = source.split('');
+  for (const r of ranges) {
+    const end = doc.offsetAt(r.end);
+    for (let i = doc.offsetAt(r.start); i < end; i++) {
+      const c = chars[i];
+      if (c === '\n' || c === '\r') continue;
+      // An escaped line break inside the name stays one, so the instruction keeps its lines.
+      if (c === escape) {
+        let j = i + 1;
+        while (source[j] === ' ' || source[j] === '\t') j++;
+        if (source[j] === '\r' || source[j] === '\n' || j >= source.length) continue;
+      }
+      chars[i] = 'a';
+    }
+  }
+  return chars.join('');
 }
 
 function collectPositions(value: unknown, out: Set<Position>): void {
@@ -257,7 +311,7 @@ function heredocOf(h: Heredoc, doc: TextDoc): DHeredoc {
   };
 }
 
-function convert(ins: Instruction, doc: TextDoc): DInstruction {
+function convert(ins: Instruction, doc: TextDoc, withHeredocs: boolean): DInstruction {
   const keyword = ins.getKeyword().toUpperCase();
   const withFlags = ins as Instruction & { getFlags?: () => Flag[] };
   const flags = typeof withFlags.getFlags === 'function' ? withFlags.getFlags().map(flagOf) : [];
@@ -267,11 +321,12 @@ function convert(ins: Instruction, doc: TextDoc): DInstruction {
     if (typeof j.getOpeningBracket === 'function' && j.getOpeningBracket() && j.getClosingBracket())
       json = j.getJSONStrings().map((s) => tok(jsonValue(doc, s.getRange(), s.getJSONValue()), s.getRange()));
   }
-  const withHeredocs = ins as Instruction & { getHeredocs?: () => Heredoc[] };
+  const hasHeredocs = ins as Instruction & { getHeredocs?: () => Heredoc[] };
   const heredocs =
+    withHeredocs &&
     (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') &&
-    typeof withHeredocs.getHeredocs === 'function'
-      ? withHeredocs.getHeredocs().map((h) => heredocOf(h, doc))
+    typeof hasHeredocs.getHeredocs === 'function'
+      ? hasHeredocs.getHeredocs().map((h) => heredocOf(h, doc))
       : [];
   let properties: DProperty[] = [];
   if (keyword === 'ARG') {
@@ -344,7 +399,7 @@ function buildModel(
   escapeChar: string,
   instructions: DInstruction[],
   comments: DComment[],
-  syntaxErrors: { message: string; range: Range }[],
+  syntaxErrors: SyntaxError[],
 ): DockerfileModel {
   const stages: Stage[] = [];
   const globalArgs: DInstruction[] = [];
@@ -380,6 +435,8 @@ function buildModel(
       }
     }
   }
+  const start = { start: doc.positionAt(0), end: doc.positionAt(0) };
+  syntaxErrors.push(...builderErrors(instructions, start));
   return { doc, escapeChar, instructions, stages, globalArgs, comments, problems: [], syntaxErrors };
 }
 

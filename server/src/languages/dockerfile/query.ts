@@ -136,7 +136,8 @@ export function packagesInChain(stage: Stage): Set<string> {
   const out = new Set<string>();
   for (const s of stageChain(stage))
     for (const { command } of runCommands(s))
-      for (const w of installedPackages(command)) out.add(w.value.replace(/[=<>~].*$/, '').toLowerCase());
+      for (const w of installedPackages(command))
+        out.add((w.value.split(/[=<>~]/, 1)[0] ?? '').toLowerCase());
   return out;
 }
 

@@ -44,12 +44,18 @@ export default defineRule<DockerfileModel>({
       for (const run of runsOf(model, stage)) {
         if (mountsOver(run.ins, [APK_CACHE, '/etc/apk/cache'])) continue;
         const cmds = run.script.commands;
+        // The last command that clears the cache, found once: asking it of the commands after each
+        // `apk add` would be quadratic in a long script.
+        let cleared = -1;
+        cmds.forEach((c, i) => {
+          if (removesPath([c], APK_CACHE)) cleared = i;
+        });
         cmds.forEach((cmd, i) => {
           const call = apkCall(cmd);
           if (!call || call.subcommand.value !== 'add') return;
           const args = expandedArgs(model, run.ins, call.args);
           if (!args || flagIn(args, '--no-cache')) return;
-          if (removesPath(cmds.slice(i + 1), APK_CACHE)) return;
+          if (cleared > i) return;
           const sub = call.subcommand;
           ctx.report({
             at: callRange(doc, call),

@@ -301,7 +301,7 @@ function contextPath(root: string, imagePath: string): string | null {
 }
 
 function sourceCovers(source: string, ctxPath: string | null, manifest: string): boolean {
-  const s = source.replace(/^\.\//, '').replace(/\/+$/, '');
+  const s = source.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
   if (!s || s === '.') return false;
   const base = basename(manifest);
   if (basename(s) === base) return true;

@@ -84,7 +84,7 @@ export default defineRule<DockerfileModel>({
       'There is no stage {ref}: stages are numbered from 0 and this file has {count}, so the build fails.',
     self: "'{ref}' is the stage this instruction belongs to, and a stage cannot copy from itself: the build fails with a circular dependency.",
     later:
-      "Stage '{ref}' is defined further down the file: BuildKit accepts the forward reference but the legacy builder fails on it, so define the stage first.",
+      "Stage '{ref}' is defined further down the file, and a stage can only use stages defined before it: the build fails, so define the stage first.",
     image:
       "'{ref}' is not a stage of this file, so unless it is a named build context the builder pulls the image {ref}:latest.",
     didYouMean:
@@ -96,7 +96,7 @@ export default defineRule<DockerfileModel>({
       '`--from` takes a stage name, a stage index or an image. A name that matches no stage is silently treated as ' +
       'an image, so a typo (`--from=buidler`) makes the builder try to pull `buidler:latest` from Docker Hub, which ' +
       "fails at best and runs a stranger's image at worst. A stage index that does not exist, or a stage copying from " +
-      'itself, makes the build fail. Stage names compare case-insensitively, as the builder does. The rule stays quiet ' +
+      'itself or from a stage defined further down, makes BuildKit fail the build. Stage names compare case-insensitively, as the builder does. The rule stays quiet ' +
       'for references that are clearly images (they contain `/`, `:` or `.`, as in `--from=nginx:1.27` or ' +
       '`--from=ghcr.io/acme/tools`), for `scratch`, and for variables with no known value. When an unknown name is ' +
       'within two edits of an earlier stage name, the fix replaces it with that name.',
@@ -122,8 +122,12 @@ export default defineRule<DockerfileModel>({
               at: range,
               messageId,
               data: { ref, ...data },
-              // A missing index or a stage copying from itself fails the build; the rest are warnings.
-              severity: messageId === 'badIndex' || messageId === 'self' ? 'error' : undefined,
+              // BuildKit fails on these (dockerfile2llb: "invalid stage index", and "cannot copy from stage …,
+              // it needs to be defined before current stage" for itself or a later stage); the rest are warnings.
+              severity:
+                messageId === 'badIndex' || messageId === 'self' || messageId === 'later'
+                  ? 'error'
+                  : undefined,
             });
           if (/^\d+$/.test(ref)) {
             const index = Number(ref);

@@ -32,7 +32,10 @@ const HEADER =
   '# Kept out of the build context: VCS data, local secrets, dependencies and caches, logs, Dockerfiles, tests and docs.';
 
 function clean(p: string): string {
-  return p.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  return p
+    .replace(/^\.\//, '')
+    .replace(/^\/+/, '')
+    .replace(/(?<!\/)\/+$/, '');
 }
 
 function basename(v: string): string {

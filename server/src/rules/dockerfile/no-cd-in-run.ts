@@ -12,21 +12,26 @@ function target(cmd: ShellCommand): string {
 }
 
 /** Paths the script deletes with `rm`, without trailing slashes or `*`. */
-function removedPaths(commands: ShellCommand[]): string[] {
-  return commands
+function removedPaths(commands: ShellCommand[]): Set<string> {
+  const paths = commands
     .filter((c) => c.name === 'rm')
     .flatMap((c) => argsOf(c).map((w) => w.value))
     .filter((v) => !v.startsWith('-'))
-    .map((v) => v.replace(/[/*]+$/, ''))
+    .map((v) => v.replace(/(?<![/*])[/*]+$/, ''))
     .filter((v) => v !== '' && v !== '.' && v !== '..');
+  return new Set(paths);
 }
 
 /**
  * A throw-away build: the directory is a temporary one, or the same RUN deletes it afterwards (as the official
  * python image does with `cd /usr/src/python; ./configure; make install; cd /; rm -rf /usr/src/python`).
  */
-function isThrowAway(dir: string, removed: string[]): boolean {
-  return TEMPORARY.test(dir) || removed.some((r) => dir === r || dir.startsWith(r + '/'));
+function isThrowAway(dir: string, removed: Set<string>): boolean {
+  if (TEMPORARY.test(dir)) return true;
+  // The directory or one of its parents, looked up in a set: a long script has many `cd`s and `rm`s.
+  for (let p = dir; p !== ''; p = p.slice(0, Math.max(0, p.lastIndexOf('/'))))
+    if (removed.has(p)) return true;
+  return false;
 }
 
 /** The `cd` commands of a script that are not inside a `( … )` subshell. */

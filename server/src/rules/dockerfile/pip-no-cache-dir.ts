@@ -51,6 +51,7 @@ export default defineRule<DockerfileModel>({
       for (const run of runsOf(model, stage)) {
         const cmds = run.script.commands;
         let scope: ReturnType<typeof scopeAt> | undefined;
+        let firstSet: number | undefined;
         cmds.forEach((cmd, i) => {
           const call = pipCall(cmd);
           if (!call || call.subcommand.value !== 'install') return;
@@ -59,14 +60,16 @@ export default defineRule<DockerfileModel>({
           const setsEnv = (words: { value: string }[]): boolean =>
             words.some((w) => w.value.startsWith(`${ENV_NAME}=`));
           if (setsEnv(cmd.words.slice(0, cmd.nameIndex))) return;
-          if (cmds.slice(0, i).some((c) => setsEnv(c.words))) return;
+          // The first command that sets it, found once rather than by scanning the earlier commands each time.
+          firstSet ??= cmds.findIndex((c) => setsEnv(c.words));
+          if (firstSet >= 0 && firstSet < i) return;
           scope ??= scopeAt(model, run.ins);
           if (scope.has(ENV_NAME)) return;
           // Property values keep their quotes in the model (`ENV PIP_CACHE_DIR="/cache"`).
           const cacheDir = scope
             .get('PIP_CACHE_DIR')
             ?.replace(/^["']|["']$/g, '')
-            .replace(/\/+$/, '');
+            .replace(/(?<!\/)\/+$/, '');
           if (
             mountsOf(run.ins).some(
               (m) =>

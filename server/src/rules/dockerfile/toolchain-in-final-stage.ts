@@ -37,29 +37,44 @@ const RUNTIME_OF: Record<string, string> = {
 };
 
 function isToolchain(pkg: string): boolean {
-  const name = pkg.replace(/[=<>~].*$/, '').toLowerCase();
+  const name = (pkg.split(/[=<>~]/, 1)[0] ?? '').toLowerCase();
   return TOOLCHAIN.has(name) || /-(dev|devel)$/.test(name);
 }
 
 function pkgName(w: ShellWord): string {
-  return w.value.replace(/[=<>~].*$/, '').toLowerCase();
+  return (w.value.split(/[=<>~]/, 1)[0] ?? '').toLowerCase();
 }
 
-/** Packages a later command of the same RUN removes again (`apk del .build-deps`, `apt-get purge gcc`). */
-function purgedInSameRun(ins: DInstruction, cmd: ShellCommand): Set<string> {
-  const out = new Set<string>();
-  const cmds = ins.shell?.commands ?? [];
-  for (const c of cmds.slice(cmds.indexOf(cmd) + 1)) {
+/**
+ * For each package a RUN removes again (`apk del .build-deps`, `apt-get purge gcc`), the index of the last
+ * command that removes it. Computed once per RUN: asking "is it removed later?" of every command by
+ * scanning the commands after it would be quadratic in a long heredoc script.
+ */
+function lastRemovals(ins: DInstruction): { index: Map<ShellCommand, number>; last: Map<string, number> } {
+  const index = new Map<ShellCommand, number>();
+  const last = new Map<string, number>();
+  (ins.shell?.commands ?? []).forEach((c, i) => {
+    index.set(c, i);
     const sub = subcommand(c)?.value;
-    if ((c.name === 'apt-get' || c.name === 'apt') && (sub === 'purge' || sub === 'remove'))
-      for (const w of argsOf(c)) if (!w.value.startsWith('-')) out.add(w.value.toLowerCase());
-    if (c.name === 'apk' && sub === 'del')
-      for (const w of argsOf(c)) if (!w.value.startsWith('-')) out.add(w.value.toLowerCase());
-  }
+    const removes =
+      ((c.name === 'apt-get' || c.name === 'apt') && (sub === 'purge' || sub === 'remove')) ||
+      (c.name === 'apk' && sub === 'del');
+    if (removes) for (const w of argsOf(c)) if (!w.value.startsWith('-')) last.set(w.value.toLowerCase(), i);
+  });
+  return { index, last };
+}
+
+/** Packages a later command of the same RUN removes again. */
+function purgedInSameRun(removals: ReturnType<typeof lastRemovals>, cmd: ShellCommand): Set<string> {
+  const at = removals.index.get(cmd) ?? Infinity;
+  const later = (name: string): boolean => (removals.last.get(name) ?? -1) > at;
+  const out = new Set<string>();
+  for (const w of installedPackages(cmd)) if (later(pkgName(w))) out.add(pkgName(w));
   // `apk add --virtual .build-deps gcc … && apk del .build-deps` removes the whole group.
-  const virtual = argsOf(cmd).findIndex((w) => w.value === '--virtual' || w.value === '-t');
-  const group = virtual >= 0 ? argsOf(cmd)[virtual + 1]?.value.toLowerCase() : undefined;
-  if (group && out.has(group)) for (const w of installedPackages(cmd)) out.add(pkgName(w));
+  const args = argsOf(cmd);
+  const virtual = args.findIndex((w) => w.value === '--virtual' || w.value === '-t');
+  const group = virtual >= 0 ? args[virtual + 1]?.value.toLowerCase() : undefined;
+  if (group && later(group)) for (const w of installedPackages(cmd)) out.add(pkgName(w));
   return out;
 }
 
@@ -287,9 +302,12 @@ export default defineRule<DockerfileModel>({
     if (stage.name && /^(dev|development|debug|test|tests|ci)$/.test(stage.name)) return;
     if (ctx.host.fileName && /\.(dev|development|test|ci)$|^dev\.|\.dev\./i.test(ctx.host.fileName)) return;
     const offenders: Offender[] = [];
+    const removals = new Map<DInstruction, ReturnType<typeof lastRemovals>>();
     for (const s of stageChain(stage))
       for (const { instruction, command } of runCommands(s)) {
-        const purged = purgedInSameRun(instruction, command);
+        let r = removals.get(instruction);
+        if (!r) removals.set(instruction, (r = lastRemovals(instruction)));
+        const purged = purgedInSameRun(r, command);
         const words = installedPackages(command).filter(
           (w) => isToolchain(w.value) && !purged.has(pkgName(w)),
         );
