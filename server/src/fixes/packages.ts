@@ -14,6 +14,7 @@ import {
   type Stage,
 } from '../languages/dockerfile';
 import { deleteLines, insertAt, replace } from './text';
+import { trimEndChars } from '../core/strings';
 
 /**
  * Helpers shared by the package-manager rules (apt, apk, pip): where a RUN's commands really are, how a
@@ -373,7 +374,7 @@ export function mountsOf(ins: DInstruction): Mount[] {
     const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination') ?? null;
     out.push({
       type: (opts.get('type') || 'bind').toLowerCase(),
-      target: target ? target.replace(/\/+$/, '') || '/' : null,
+      target: target ? trimEndChars(target, '/') || '/' : null,
     });
   }
   return out;
