@@ -10,6 +10,7 @@ import {
   type ComposeModel,
   type ComposeService,
 } from './model';
+import { trimEndChars } from '../../core/strings';
 
 /** Queries the Compose rules share: ports, volumes, environment, images, references by name. */
 
@@ -509,10 +510,7 @@ export function dockerfileOf(model: ComposeModel, service: ComposeService): stri
   } else return null;
   if (/^([a-z][a-z0-9+.-]*:\/\/|git@|\/|[A-Za-z]:[\\/]|~)|#/i.test(context) || /^(\/|[A-Za-z]:)/.test(file))
     return null;
-  const dir = context
-    .replace(/\\/g, '/')
-    .replace(/\/+$/, '')
-    .replace(/^\.\/?/, '');
+  const dir = trimEndChars(context.replace(/\\/g, '/'), '/').replace(/^\.\/?/, '');
   const f = file.replace(/\\/g, '/').replace(/^\.\//, '');
   return dir ? `${dir}/${f}` : f;
 }
