@@ -1,16 +1,14 @@
 import { defineRule } from '../../core/rule';
 import { entryAt, rangeOf, resolved, type ComposeModel } from '../../languages/compose';
 import { isMap, isScalar, type Scalar } from '../../languages/yaml/model';
+import { trimEndChars } from '../../core/strings';
 
 /** Contexts Compose fetches rather than reads from disk. */
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)|\.git(#.*)?$|#/i;
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\|~)/;
 
 function join(dir: string, file: string): string {
-  const d = dir
-    .replace(/\\/g, '/')
-    .replace(/\/+$/, '')
-    .replace(/^\.\/?/, '');
+  const d = trimEndChars(dir.replace(/\\/g, '/'), '/').replace(/^\.\/?/, '');
   const f = file.replace(/\\/g, '/').replace(/^\.\//, '');
   return d ? `${d}/${f}` : f;
 }
