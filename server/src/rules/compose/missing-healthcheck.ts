@@ -57,7 +57,7 @@ export default defineRule<ComposeModel>({
       if (healthcheckState(m, s) !== 'absent') continue;
       const dockerfile = s.get('build') ? dockerfileOf(m, s) : null;
       const dockerfileText = dockerfile ? ctx.host.read?.(dockerfile) : undefined;
-      if (dockerfileText !== undefined && /^\s*HEALTHCHECK\s+(?!NONE\b)/im.test(dockerfileText)) continue;
+      if (dockerfileText !== undefined && /^[ \t]*HEALTHCHECK\s+(?!NONE\b)/im.test(dockerfileText)) continue;
       const test = probe(m, s, dockerfileText);
       ctx.report({
         at: serviceRange(m, s),

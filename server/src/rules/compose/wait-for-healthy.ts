@@ -50,7 +50,7 @@ export default defineRule<ComposeModel>({
       if (state !== 'absent') return state === 'enabled';
       const file = t.get('build') ? dockerfileOf(m, t) : null;
       const text = file ? ctx.host.read?.(file) : undefined;
-      return text !== undefined && /^\s*HEALTHCHECK\s+(?!NONE\b)/im.test(text);
+      return text !== undefined && /^[ \t]*HEALTHCHECK\s+(?!NONE\b)/im.test(text);
     };
     const seen = new Set<unknown>();
     for (const s of m.services) {
