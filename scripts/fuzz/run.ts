@@ -266,7 +266,14 @@ export async function runFuzz(o: FuzzOptions): Promise<KindReport[]> {
       const serverPath = join(o.root, 'server/out/server.js');
       try {
         for (const index of lspIndexes) {
-          client ??= await start(serverPath, { timeoutMs: o.hangMs, cwd: o.root });
+          if (!client) {
+            client = await start(serverPath, { timeoutMs: o.hangMs, cwd: o.root });
+            // Compiling the schema validators on first use is start-up cost, not per-document latency.
+            const warm = `untitled:warm-up/${name}`;
+            await client.open(warm, LANGUAGE_IDS[kind], (samples[0] as Sample).text);
+            await client.waitForDiagnostics(warm, undefined, 1);
+            await client.close(warm);
+          }
           const input = inputFor(o.seed, kind, index, samples);
           const r = await checkLsp(
             client,
