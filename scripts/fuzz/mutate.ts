@@ -218,6 +218,82 @@ const OPS: Record<string, Op> = {
   },
 };
 
+/** Constructs aimed at known weak spots, one per file kind: heredocs, stage names, long continuations. */
+const DOCKERFILE_OPS: Record<string, Op> = {
+  heredoc(text, rng) {
+    const marker = rng.pick(['EOF', 'EOT', '"EOF"', "'EOF'", '-EOF', 'E\\OF', '']);
+    const body = Array.from({ length: rng.int(6) }, () =>
+      rng.pick(['echo hi', '  apt-get install -y x', '$A', '', 'EO', '\\']),
+    ).join('\n');
+    const close = rng.chance(0.7) ? `\n${marker.replace(/^-|['"]/g, '')}\n` : '\n';
+    const head = rng.pick(['RUN <<', 'RUN cat <<', 'COPY <<', 'RUN <<EOF1 <<', 'RUN python3 <<']);
+    const i = at(text, rng);
+    return [
+      text.slice(0, i) + `\n${head}${marker}\n${body}${close}` + text.slice(i),
+      `heredoc ${head}${marker} at ${i}`,
+    ];
+  },
+  stageName(text, rng) {
+    const name = rng.pick([
+      'a',
+      'A-b_c.d',
+      '${X}',
+      '-',
+      '.',
+      'x'.repeat(5_000),
+      'a b',
+      '😀',
+      '$',
+      'as',
+      '_'.repeat(200) + '!',
+    ]);
+    const i = at(text, rng);
+    return [
+      text.slice(0, i) + `\nFROM alpine:3.20 AS ${name}\n` + text.slice(i),
+      `stage named ${JSON.stringify(name.slice(0, 20))} at ${i}`,
+    ];
+  },
+  continuations(text, rng) {
+    const n = 200 + rng.int(3_000);
+    const line = rng.pick(['  a \\\n', '\\\n', '  && apt-get install -y x \\\n', '  # c\n', ' \\ \n']);
+    const i = at(text, rng);
+    return [
+      text.slice(0, i) + '\nRUN true \\\n' + line.repeat(n) + '  done\n' + text.slice(i),
+      `RUN with ${n} continuation lines at ${i}`,
+    ];
+  },
+};
+
+const YAML_OPS: Record<string, Op> = {
+  aliasBomb(text, rng) {
+    const depth = 3 + rng.int(6);
+    const lines = ['x-l0: &l0 ["x","x","x","x","x","x","x","x","x"]'];
+    for (let d = 1; d < depth; d++)
+      lines.push(
+        `x-l${d}: &l${d} [${Array(9)
+          .fill(`*l${d - 1}`)
+          .join(',')}]`,
+      );
+    lines.push(`x-top: [*l${depth - 1}]`);
+    const block = lines.join('\n') + '\n';
+    // At the top of the file, or of a later document.
+    const docs = [...text.matchAll(/^---[ \t]*$/gm)].map((m) => (m.index ?? 0) + 4);
+    const i = docs.length && rng.chance(0.5) ? rng.pick(docs) : 0;
+    return [text.slice(0, i) + block + text.slice(i), `alias bomb of depth ${depth} at ${i}`];
+  },
+  mergeKeys(text, rng) {
+    const ls = lines(text);
+    const k = 1 + rng.int(Math.max(1, ls.length - 1));
+    const indent = /^\s*/.exec(ls[k] ?? '')?.[0] ?? '';
+    ls.splice(
+      k,
+      0,
+      `${indent}${rng.pick(['<<: *a', '<<: [*a, *b]', '<<: {}', '<<: *missing', 'a: &a', 'b: !reset null', 'c: !override [1]', '? [a]', '"quoted": *a'])}`,
+    );
+    return [ls.join('\n'), `merge/anchor line at ${k + 1}`];
+  },
+};
+
 /** Relative weights: cheap, local edits dominate; very long lines are rarer because they cost time. */
 const WEIGHTS: [string, number][] = [
   ['insertToken', 20],
@@ -244,14 +320,15 @@ function pickOp(rng: Prng): string {
   return 'insertToken';
 }
 
-/** One to three mutations of a sample. */
+/** One to three mutations of a sample; one in six is a construct aimed at the kind's weak spots. */
 export function mutate(sample: Sample, rng: Prng, others: readonly Sample[]): Mutant {
   let text = sample.text;
   const ops: string[] = [];
   const n = 1 + rng.int(3);
+  const special = sample.kind === 'dockerfile' ? DOCKERFILE_OPS : YAML_OPS;
   for (let k = 0; k < n; k++) {
-    const name = pickOp(rng);
-    const [next, what] = (OPS[name] as Op)(text, rng, others);
+    const op = rng.chance(1 / 6) ? (special[rng.pick(Object.keys(special))] as Op) : (OPS[pickOp(rng)] as Op);
+    const [next, what] = op(text, rng, others);
     text = next;
     ops.push(what);
   }
