@@ -266,8 +266,8 @@ export async function runFuzz(o: FuzzOptions): Promise<KindReport[]> {
             for (const issue of r.issues) record(index, 'engine', issue);
             if (r.ms > o.budgetMs)
               record(index, 'engine', {
-                what: `over budget: ${Math.round(r.ms)} ms > ${o.budgetMs} ms`,
-                detail: '',
+                what: `over budget (${o.budgetMs} ms)`,
+                detail: `took ${Math.round(r.ms)} ms`,
               });
           }
         }
@@ -303,8 +303,8 @@ export async function runFuzz(o: FuzzOptions): Promise<KindReport[]> {
           for (const issue of r.issues) record(index, 'lsp', issue);
           if (r.ms > o.budgetMs)
             record(index, 'lsp', {
-              what: `over budget: ${Math.round(r.ms)} ms > ${o.budgetMs} ms`,
-              detail: '',
+              what: `over budget (${o.budgetMs} ms)`,
+              detail: `took ${Math.round(r.ms)} ms`,
             });
           if (
             r.issues.some((i) => /exited|no answer|got no answer|no matching publishDiagnostics/.test(i.what))
