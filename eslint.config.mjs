@@ -1,10 +1,21 @@
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['**/out/**', 'node_modules/**', '.cache/**', 'examples/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['server/src/**', 'client/src/**'],
+    plugins: { regexp },
+    // Our regular expressions run on user text as it is typed: backtracking that grows faster than the
+    // input would freeze the editor on one pathological line.
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
+  },
   {
     languageOptions: {
       globals: {

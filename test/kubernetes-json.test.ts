@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../server/src/core/config';
 import { Engine, noFiles } from '../server/src/engine';
@@ -111,5 +115,20 @@ describe('JSON and flow-style manifests', () => {
     assert.deepEqual(new Engine().assists({ name: 'web.json', text }, at), []);
     const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
     assert.equal(new Engine().assists({ name: 'web.yaml', text: yaml }, at).length, 1, 'offered on the same Deployment in block style');
+  }); // prettier-ignore
+
+  it('`shipshape lint DIR` lints the JSON manifests of a directory and leaves other JSON alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-json-'));
+    try {
+      writeFileSync(join(dir, 'pod.json'), POD_JSON);
+      writeFileSync(join(dir, 'package.json'), '{"name": "app", "version": "1.0.0"}\n');
+      writeFileSync(join(dir, 'data.json'), '{"apiVersion": 3}\n');
+      const r = spawnSync(process.execPath, ['server/out/cli.js', 'lint', '--format', 'json', dir], { encoding: 'utf8' });
+      const files = new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file.split(/[\\/]/).pop()));
+      assert.deepEqual([...files], ['pod.json']);
+      assert.equal(r.stderr, '');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }); // prettier-ignore
 });

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnored, type Config } from './core/config';
 import { docsUrl, type Finding } from './core/rule';
-import { Engine, noFiles, type FileResult } from './engine';
+import { Engine, noFiles } from './engine';
 import { fixAll } from './fix-all';
-import { detectLanguage } from './languages/detect';
+import { walkCandidate } from './languages/detect';
 import { rules } from './rules';
 import { diskHost, loadConfig } from './workspace';
 
@@ -18,7 +18,9 @@ const USAGE = `Usage:
 PATH may be a file, a directory (walked; node_modules and .git are skipped) or - for standard input,
 whose kind is decided by --stdin-filename (default: Dockerfile). With - and --fix, the fixed text is
 written to standard output instead of a report.
-Exit code: 0 when no finding is an error, 1 when one is, 2 on bad usage or unreadable input.
+Exit code: 0 when no finding is an error, 1 when one is, 2 on bad usage or unreadable input. A file whose
+analysis fails is reported on standard error; the other files are still linted and decide the exit code.
+--fix never rewrites a file that is not valid UTF-8.
 Mistakes in .shipshape.yaml or .hadolint.yaml (an unknown rule id, a level that does not exist) are printed
 on standard error as FILE:LINE:COLUMN and leave the exit code as the findings make it.`;
 
@@ -96,7 +98,7 @@ function walk(dir: string, out: string[]): void {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(p, out);
-    } else if (e.isFile() && (detectLanguage(e.name) !== null || /\.ya?ml$/i.test(e.name))) out.push(p);
+    } else if (e.isFile() && walkCandidate(e.name)) out.push(p);
   }
 }
 
@@ -165,11 +167,31 @@ function sarif(results: JsonFinding[]): unknown {
   };
 }
 
+/** A file's bytes as text, and whether they were valid UTF-8 (a fix must never rewrite other bytes). */
+function decode(bytes: Uint8Array): { text: string; utf8: boolean } {
+  // ignoreBOM keeps a byte-order mark in the text, so that a fixed file is written back with it.
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), utf8: true };
+  } catch {
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), utf8: false };
+  }
+}
+
+function describeError(e: unknown): string {
+  return String((e as Error).stack ?? e);
+}
+
+/**
+ * Each file is linted on its own: a file that cannot be read, or whose analysis throws, is reported on
+ * stderr and the others are still linted and reported. Unreadable input still ends in exit code 2 (the
+ * contract); an internal error does not change the exit code, which the findings decide.
+ */
 function lint(args: string[]): number {
   const o = parseLintArgs(args);
   const engine = new Engine();
   const all: JsonFinding[] = [];
   const notes: string[] = [];
+  let unreadable = false;
   const cwd = process.cwd();
   const configFor = (file: string): Config => {
     const c = loadConfig(file, { configFile: o.config });
@@ -178,24 +200,75 @@ function lint(args: string[]): number {
   };
   if (o.config && !existsSync(o.config)) throw new UsageError(`config file ${o.config} does not exist`);
 
+  const lintStdin = (): number | undefined => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(0);
+    } catch {
+      throw new UsageError('cannot read standard input');
+    }
+    const { text, utf8 } = decode(bytes);
+    const name = o.stdinFilename;
+    const config = configFor(resolve(name));
+    const file = { name, text };
+    if (o.fix) {
+      if (!utf8) {
+        notes.push(`${name}: not valid UTF-8, written back unchanged`);
+        process.stdout.write(bytes);
+      } else process.stdout.write(fixAll(engine, file, config, noFiles).text);
+      for (const n of notes) process.stderr.write(`shipshape: ${n}\n`);
+      return 0;
+    }
+    const r = engine.analyze(file, config, noFiles);
+    if (!r) notes.push(`${name}: not a Dockerfile, Compose file or Kubernetes manifest`);
+    for (const f of r?.findings ?? []) all.push(toJson(name, f));
+    for (const e of r?.internalErrors ?? []) notes.push(`${name}: internal error in ${e.ruleId}: ${e.error}`);
+    return undefined;
+  };
+
+  const lintFile = (file: string, shown: string, explicit: boolean): void => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      notes.push(`${shown}: cannot be read`);
+      unreadable = true;
+      return;
+    }
+    const { text, utf8 } = decode(bytes);
+    if (isBinary(text)) {
+      if (explicit) notes.push(`${shown}: binary file skipped`);
+      return;
+    }
+    const config = configFor(file);
+    if (!explicit && isIgnored(config, shown.split('\\').join('/'))) return;
+    const host = diskHost(resolve(file));
+    let source = { name: resolve(file), text };
+    if (o.fix && !utf8) notes.push(`${shown}: not valid UTF-8, not fixed`);
+    else if (o.fix) {
+      const fixed = fixAll(engine, source, config, host);
+      if (fixed.text !== text) writeFileSync(file, fixed.text);
+      for (const c of fixed.creates) {
+        const target = join(dirname(file), c.path);
+        if (!existsSync(target)) writeFileSync(target, c.text);
+      }
+      source = { ...source, text: fixed.text };
+    }
+    const result = engine.analyze(source, config, host);
+    if (!result) {
+      if (explicit) notes.push(`${shown}: not a Dockerfile, Compose file or Kubernetes manifest`);
+      return;
+    }
+    // Collected first, so that a file whose reporting throws half-way adds no partial listing.
+    const found = result.findings.map((f) => toJson(shown, f));
+    all.push(...found);
+    for (const e of result.internalErrors) notes.push(`${shown}: internal error in ${e.ruleId}: ${e.error}`);
+  };
+
   for (const p of o.paths) {
     if (p === '-') {
-      let text: string;
-      try {
-        text = readFileSync(0, 'utf8');
-      } catch {
-        throw new UsageError('cannot read standard input');
-      }
-      const name = o.stdinFilename;
-      const config = configFor(resolve(name));
-      const file = { name, text };
-      if (o.fix) {
-        process.stdout.write(fixAll(engine, file, config, noFiles).text);
-        return 0;
-      }
-      const r = engine.analyze(file, config, noFiles);
-      if (!r) notes.push(`${name}: not a Dockerfile, Compose file or Kubernetes manifest`);
-      for (const f of r?.findings ?? []) all.push(toJson(name, f));
+      const done = lintStdin();
+      if (done !== undefined) return done;
       continue;
     }
     let st;
@@ -209,40 +282,12 @@ function lint(args: string[]): number {
     else files.push(p);
     const explicit = !st.isDirectory();
     for (const file of files) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new UsageError(`${file}: cannot be read`);
-      }
       const shown = relative(cwd, file) || file;
-      if (isBinary(text)) {
-        if (explicit) notes.push(`${shown}: binary file skipped`);
-        continue;
+      try {
+        lintFile(file, shown, explicit);
+      } catch (e) {
+        notes.push(`${shown}: internal error, file skipped: ${describeError(e)}`);
       }
-      const config = configFor(file);
-      if (!explicit && isIgnored(config, shown.split('\\').join('/'))) continue;
-      const host = diskHost(resolve(file));
-      let source = { name: resolve(file), text };
-      let result: FileResult | null;
-      if (o.fix) {
-        const fixed = fixAll(engine, source, config, host);
-        if (fixed.text !== text) writeFileSync(file, fixed.text);
-        for (const c of fixed.creates) {
-          const target = join(dirname(file), c.path);
-          if (!existsSync(target)) writeFileSync(target, c.text);
-        }
-        source = { ...source, text: fixed.text };
-      }
-      result = engine.analyze(source, config, host);
-      if (!result) {
-        if (explicit) notes.push(`${shown}: not a Dockerfile, Compose file or Kubernetes manifest`);
-        continue;
-      }
-      for (const f of result.findings) all.push(toJson(shown, f));
-      for (const e of result.internalErrors)
-        notes.push(`${shown}: internal error in ${e.ruleId}: ${e.error}`);
-      result = null;
     }
   }
 
@@ -260,6 +305,7 @@ function lint(args: string[]): number {
   }
   // Every file under one configuration carries its problems: say each once, with paths as the user sees them.
   for (const n of new Set(notes)) process.stderr.write(`shipshape: ${shortenPath(n, cwd)}\n`);
+  if (unreadable) return 2;
   return all.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
@@ -318,4 +364,12 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run when started as a program; tests import `main` and call it themselves.
+if (require.main === module) {
+  // `shipshape lint . | head` closes the pipe early: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -41,14 +41,13 @@ export interface SuppressionComment {
  */
 export function parseSuppressionComment(text: string): SuppressionComment | null {
   const t = text.trim();
-  let m = /^shipshape-ignore(-file)?(?:\s+([^\s].*?))?\s*(?:--.*)?$/.exec(t);
-  if (m) {
-    const ids = splitIds(m[2] ?? '');
-    return { kind: m[1] ? 'file' : 'next', ids: ids.length ? ids : ['*'] };
-  }
-  m = /^hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/.exec(t);
+  const own = shipshapeIgnore(t);
+  if (own) return own;
+  // The whitespace after `=` is left in the captured text (splitIds drops it): a `\s*` before a class
+  // that also holds whitespace would backtrack quadratically on a long blank run.
+  let m = /^hadolint\s+(global\s+)?ignore\s*=([\w,\s-]+)$/.exec(t);
   if (m) return { kind: m[1] ? 'file' : 'next', ids: splitIds(m[2] ?? '').map((id) => `hadolint:${id}`) };
-  m = /^check\s*=\s*(.*)$/.exec(t);
+  m = /^check\s*=(.*)$/.exec(t);
   if (m) {
     const skip = /(?:^|;)\s*skip\s*=\s*([^;]*)/.exec(m[1] ?? '');
     if (!skip) return null;
@@ -56,6 +55,24 @@ export function parseSuppressionComment(text: string): SuppressionComment | null
     return { kind: 'file', ids: ids.includes('all') ? ['buildkit:*'] : ids.map((id) => `buildkit:${id}`) };
   }
   return null;
+}
+
+/**
+ * `shipshape-ignore[-file] [ids] [-- reason]`, read with string scans rather than one lazy regular
+ * expression, whose backtracking was quadratic in the comment's length.
+ */
+function shipshapeIgnore(t: string): SuppressionComment | null {
+  const head = /^shipshape-ignore(-file)?/.exec(t);
+  if (!head) return null;
+  const rest = t.slice(head[0].length);
+  let ids: string[] = [];
+  if (/^\s/.test(rest)) {
+    // The ids run up to the first `--` after their first character (the reason follows it).
+    const r = rest.trimStart();
+    const dashes = r.indexOf('--', 1);
+    ids = splitIds(dashes < 0 ? r : r.slice(0, dashes));
+  } else if (rest !== '' && !rest.startsWith('--')) return null;
+  return { kind: head[1] ? 'file' : 'next', ids: ids.length ? ids : ['*'] };
 }
 
 function splitIds(s: string): string[] {

@@ -22,7 +22,7 @@ export function hasHealthcheck(m: ComposeModel, host: Host, name: string): boole
   if (state !== 'absent') return state === 'enabled';
   const file = t.get('build') ? dockerfileOf(m, t) : null;
   const text = file ? host.read?.(file) : undefined;
-  return text !== undefined && /^\s*HEALTHCHECK\s+(?!NONE\b)/im.test(text);
+  return text !== undefined && /^[ \t]*HEALTHCHECK\s+(?!NONE\b)/im.test(text);
 }
 
 /** The `depends_on` entries of a service that name a dependency without a condition. */

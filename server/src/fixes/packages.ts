@@ -14,6 +14,7 @@ import {
   type Stage,
 } from '../languages/dockerfile';
 import { deleteLines, insertAt, replace } from './text';
+import { trimChars, trimEndChars } from '../core/strings';
 
 /**
  * Helpers shared by the package-manager rules (apt, apk, pip): where a RUN's commands really are, how a
@@ -163,7 +164,7 @@ export function expandedArgs(
     // ENV and ARG values reach the model with their quotes (`ENV A="-y -q"`); the builder removes them.
     else
       for (const part of v.split(/\s+/)) {
-        const value = part.replace(/^["']+|["']+$/g, '');
+        const value = trimChars(part, `"'`);
         if (value) out.push({ value });
       }
   }
@@ -373,7 +374,7 @@ export function mountsOf(ins: DInstruction): Mount[] {
     const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination') ?? null;
     out.push({
       type: (opts.get('type') || 'bind').toLowerCase(),
-      target: target ? target.replace(/\/+$/, '') || '/' : null,
+      target: target ? trimEndChars(target, '/') || '/' : null,
     });
   }
   return out;

@@ -417,6 +417,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let bestDistance = Infinity;
   const w = word.toLowerCase();
   for (const c of candidates) {
+    // The distance is at least the difference in length and the limit below is at most 3: skipping
+    // those keys changes no answer and keeps a 20,000-character key from costing seconds.
+    if (Math.abs(c.length - w.length) > 3) continue;
     const d = distance(w, c.toLowerCase());
     if (d < bestDistance) {
       bestDistance = d;

@@ -265,10 +265,11 @@ export function parseDotEnv(text: string): Map<string, string> {
   for (const raw of text.split(/\r\n|\n|\r/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    const m = /^(?:export\s+)?([A-Za-z_][\w.-]*)\s*=(.*)$/.exec(line);
     if (!m) continue;
     const key = m[1] as string;
-    let v = m[2] ?? '';
+    // Blanks after `=` are trimmed here: a `\s*` before `(.*)` backtracks quadratically on a long run.
+    let v = (m[2] ?? '').trimStart();
     if (v.startsWith("'")) {
       const end = v.indexOf("'", 1);
       v = end > 0 ? v.slice(1, end) : v.slice(1);
@@ -283,7 +284,9 @@ export function parseDotEnv(text: string): Map<string, string> {
       }
       v = s;
     } else {
-      v = v.replace(/\s+#.*$/, '').trim();
+      // An inline comment starts at a blank followed by `#`; found with one fixed-width search.
+      const comment = /\s#/.exec(v);
+      v = (comment ? v.slice(0, comment.index) : v).trim();
     }
     out.set(key, v);
   }

@@ -2,6 +2,7 @@ import { defineRule } from '../../core/rule';
 import { entryAt, rangeOf, resolved, volumesOf, type ComposeModel } from '../../languages/compose';
 import { deleteLines } from '../../fixes/text';
 import { contentEnd, isScalar, isSeq } from '../../languages/yaml/model';
+import { trimEndChars } from '../../core/strings';
 
 const SOCKET = /(^|\/)(docker|podman)\.sock$/;
 
@@ -39,7 +40,7 @@ export default defineRule<ComposeModel>({
         const source = isScalar(v.node)
           ? v.source
           : (resolved(m, entryAt(v.node, 'source')?.value)?.value ?? v.source);
-        if (!SOCKET.test(source.replace(/\/+$/, ''))) continue;
+        if (!SOCKET.test(trimEndChars(source, '/'))) continue;
         seen.add(v.node);
         const seq = volumes?.value;
         const removable = !!volumes && !volumes.merged && isSeq(seq) && !seq.flow && v.node.range;

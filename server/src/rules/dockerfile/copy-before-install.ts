@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { trimEndChars } from '../../core/strings';
 import { defineRule, type FixSpec, type Host } from '../../core/rule';
 import type { TextEdit } from '../../core/text';
 import {
@@ -375,7 +376,7 @@ function buildFix(model: DockerfileModel, host: Host, stage: Stage, f: Case): Fi
     for (const e of inst.extras) if (host.exists(e) === true) add(e);
   }
   const flags = copy.ins.flags.map((fl) => model.doc.getText(fl.range)).join(' ');
-  const destDir = isContextRoot(rawDest) ? './' : rawDest.replace(/\/*$/, '/');
+  const destDir = isContextRoot(rawDest) ? './' : trimEndChars(rawDest, '/') + '/';
   const lines = [...groups.entries()].map(([dir, files]) =>
     ['COPY', flags, ...files, destDir + dir].filter(Boolean).join(' '),
   );

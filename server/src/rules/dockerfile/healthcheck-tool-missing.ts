@@ -165,7 +165,7 @@ function installFix(model: DockerfileModel, h: DInstruction, tool: ProbeTool): F
   const pkgs = existing ? installedPackages(existing) : [];
   const lastPkg = pkgs[pkgs.length - 1];
   // An install that already names the tool had it removed later: a new install is needed.
-  if (lastPkg && !pkgs.some((p) => p.value.replace(/[=<>~].*$/, '') === tool))
+  if (lastPkg && !pkgs.some((p) => p.value.split(/[=<>~]/, 1)[0] === tool))
     return { title, edits: [insertAt(lastPkg.range.end, ` ${tool}`)] };
   // Otherwise a RUN of its own, before the stage drops root (or before the HEALTHCHECK).
   const user = stage.instructions.find((i) => i.keyword === 'USER');

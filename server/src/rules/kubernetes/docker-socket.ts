@@ -8,6 +8,7 @@ import {
   workloadLabel,
   type KubernetesModel,
 } from '../../languages/kubernetes';
+import { trimEndChars } from '../../core/strings';
 
 const SOCKET = /(^|\/)(docker|containerd|crio|cri-dockerd)\.sock$/;
 const DOCKER_ALIASES = ['kube-linter:docker-sock', 'checkov:CKV_K8S_27', 'trivy:KSV006'];
@@ -42,7 +43,8 @@ export default defineRule<KubernetesModel>({
       );
       for (const v of items(get(w.podSpec, 'volumes')?.value)) {
         const path = get(mapAt(v, 'hostPath'), 'path');
-        const p = str(path?.value)?.replace(/\/+$/, '');
+        const raw = str(path?.value);
+        const p = raw === undefined ? undefined : trimEndChars(raw, '/');
         if (!path || !p || !SOCKET.test(p) || !mounted.has(str(get(v, 'name')?.value))) continue;
         ctx.report({
           at: rangeOf(ctx.doc, path),
