@@ -186,13 +186,13 @@ describe('compose ports, durations and sizes', () => {
     );
   });
 
-  it('generated Go durations and Docker byte sizes are accepted', () => {
+  it('generated Compose durations (Go units plus days and weeks) and Docker byte sizes are accepted', () => {
     const part = fc.tuple(
       fc.oneof(
         fc.nat(1000).map(String),
         fc.tuple(fc.nat(99), fc.nat(99)).map(([a, b]) => `${a}.${b}`),
       ),
-      fc.constantFrom('ns', 'us', 'µs', 'ms', 's', 'm', 'h'),
+      fc.constantFrom('ns', 'us', 'µs', 'ms', 's', 'm', 'h', 'd', 'w'),
     );
     fc.assert(
       fc.property(
@@ -214,7 +214,7 @@ describe('compose ports, durations and sizes', () => {
       ),
       RUNS,
     );
-    for (const bad of ['', '1d', 's', '1.5', '--1s', '1 s']) assert.equal(isDuration(bad), false, bad);
+    for (const bad of ['', '1y', 's', '1.5', '--1s', '1 s']) assert.equal(isDuration(bad), false, bad);
     for (const bad of ['', 'k', '1 2', '1kk', '-2']) assert.equal(isByteSize(bad), false, bad);
   });
 

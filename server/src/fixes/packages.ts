@@ -481,7 +481,8 @@ export function endWithRedirects(text: string, offset: number, limit: number): n
 export function appendCommand(doc: TextDoc, run: Run, command: string): TextEdit | undefined {
   const cmds = run.script.commands;
   const last = cmds[cmds.length - 1];
-  if (!last) return undefined;
+  // Text appended after an open quote would become part of the quoted string.
+  if (!last || run.script.unterminated) return undefined;
   if (run.heredoc) {
     const content = run.heredoc.contentRange;
     if (!content) return undefined;

@@ -45,6 +45,30 @@ COPY --from=build /src/app /app`,
   ],
   invalid: [
     {
+      name: 'no fix after a quote left open: the removal would become part of the quoted text',
+      code: `
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y curl '
+                      ~~~~~~~~~~~~~~~`,
+      output: null,
+    },
+    {
+      name: 'no fix after an unclosed ${',
+      code: `
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y curl \${A:-x
+                      ~~~~~~~~~~~~~~~`,
+      output: null,
+    },
+    {
+      name: 'no fix after a backtick left open in a redirection target',
+      code: `
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y curl >\`x
+                      ~~~~~~~~~~~~~~~`,
+      output: null,
+    },
+    {
       name: 'lists left behind',
       code: `
 FROM debian:bookworm-slim

@@ -25,6 +25,28 @@ testKubernetesRule(rule, {
   ],
   invalid: [
     {
+      name: 'no fix where YAML cannot read the template (a fix would write beside nodes that are not there)',
+      code: `
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+           ~~~
+  template:
+   @x: metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27`,
+      output: null,
+    },
+    {
       name: 'a label renamed in the template: the template follows the immutable selector (unsafe)',
       code: `
 apiVersion: apps/v1

@@ -41,6 +41,11 @@ export interface ShellScript {
   commands: ShellCommand[];
   start: number;
   end: number;
+  /**
+   * A quote or backtick is left open at the end of the body: the shell would fail, and any text appended
+   * after the last command would land inside the quote.
+   */
+  unterminated: boolean;
 }
 
 const WRAPPERS = new Set([
@@ -96,6 +101,8 @@ export function subcommand(cmd: ShellCommand): ShellWord | undefined {
 interface RawToken {
   kind: 'word' | 'op' | 'redir';
   value: string;
+  /** A quote opened in this word is not closed before the body ends. */
+  open?: boolean;
   start: number;
   end: number;
   quoted: boolean;
@@ -137,7 +144,7 @@ export function parseShell(
       });
   }
   flush(null);
-  return { commands, start, end };
+  return { commands, start, end, unterminated: tokens.some((t) => t.open === true) };
 }
 
 function makeCommand(doc: TextDoc, words: ShellWord[], before: Separator, after: Separator): ShellCommand {
@@ -268,6 +275,9 @@ function tokenize(
       while (i < end && isSpace(text[i])) i++;
       // The target of a redirection is not an argument of the command.
       const target = readWord(text, i, end, escape);
+      // Kept out of the command's words, but a quote it leaves open still ends the script open.
+      if (target.open)
+        out.push({ kind: 'redir', value: target.value, start: i, end: target.end, quoted: true, open: true });
       i = target.end;
       continue;
     }
@@ -276,7 +286,7 @@ function tokenize(
       i++;
       continue;
     }
-    out.push({ kind: 'word', value: w.value, start: i, end: w.end, quoted: w.quoted });
+    out.push({ kind: 'word', value: w.value, start: i, end: w.end, quoted: w.quoted, open: w.open });
     i = w.end;
   }
   return out;
@@ -287,9 +297,10 @@ function readWord(
   i: number,
   end: number,
   escape: string,
-): { value: string; end: number; quoted: boolean } {
+): { value: string; end: number; quoted: boolean; open: boolean } {
   let value = '';
   let quoted = false;
+  let open = false;
   while (i < end) {
     const c = text[i] as string;
     if (
@@ -320,6 +331,7 @@ function readWord(
       quoted = true;
       const close = text.indexOf("'", i + 1);
       const stop = close < 0 || close >= end ? end : close;
+      if (stop === end) open = true;
       value += text.slice(i + 1, stop);
       i = stop + 1;
       continue;
@@ -347,12 +359,15 @@ function readWord(
         value += text[i];
         i++;
       }
+      if (i >= end) open = true;
       i++;
       continue;
     }
     if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
-      const open = text[i + 1] as string;
-      const e = skipBalanced(text, i + 1, end, open, open === '(' ? ')' : '}');
+      const opener = text[i + 1] as string;
+      const closer = opener === '(' ? ')' : '}';
+      const e = skipBalanced(text, i + 1, end, opener, closer);
+      if (e >= end && text[end - 1] !== closer) open = true;
       value += text.slice(i, e);
       i = e;
       continue;
@@ -360,6 +375,7 @@ function readWord(
     if (c === '`') {
       const close = text.indexOf('`', i + 1);
       const stop = close < 0 || close >= end ? end : close + 1;
+      if (close < 0 || close >= end) open = true;
       value += text.slice(i, stop);
       i = stop;
       continue;
@@ -367,7 +383,7 @@ function readWord(
     value += c;
     i++;
   }
-  return { value, end: Math.min(i, end), quoted };
+  return { value, end: Math.min(i, end), quoted, open };
 }
 
 function skipBalanced(text: string, i: number, end: number, open: string, close: string): number {

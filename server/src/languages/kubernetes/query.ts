@@ -215,7 +215,8 @@ export function containerPorts(c: Container): PortInfo[] {
  * finding was made: documents are cached between parses and their nodes moved in place, and a fix is only
  * built when an editor asks for it.
  *
- * A document written in flow style (JSON, or `{apiVersion: v1, …}`) gets no fix unless the builder only
+ * A document with YAML syntax errors gets no fix. A document written in flow style (JSON, or
+ * `{apiVersion: v1, …}`) gets none either unless the builder only
  * replaces scalars with text of the same quoting (`flowSafe`): block lines inserted into a flow mapping
  * would break it, and a .json file must stay JSON.
  */
@@ -225,6 +226,8 @@ export function stable<T extends FixSpec | readonly FixSpec[] | undefined>(
   flowSafe = false,
 ): (() => T | undefined) | undefined {
   if (!flowSafe && isFlowDocument(d)) return undefined;
+  // Where YAML could not read the document, the nodes a fix edits around may not be where the text is.
+  if (d.problems.some((p) => p.severity === 'error')) return undefined;
   const start = d.start;
   return () => (d.start === start ? build() : undefined);
 }
