@@ -109,35 +109,121 @@ describe('language server bounds', () => {
     assert.equal(client.messages.filter((m) => /ran past/.test(m)).length, 1, client.messages.join('\n'));
   });
 
-  it('a file over shipshape.maxFileSize gets one info diagnostic saying why, and no code actions', async () => {
-    const client = await start({ settings: { shipshape: { maxFileSize: 0.001 } } });
-    const text = 'FROM alpine\n' + 'RUN apk add curl\n'.repeat(100);
-    const uri = file('big.Dockerfile', text);
-    await client.open(uri, 'dockerfile', text);
-    const p = await client.waitForDiagnostics(uri, undefined, 1);
-    assert.deepEqual(
-      p.diagnostics.map((d) => [d.severity, d.message]),
-      [
-        [
-          INFO,
-          'Shipshape does not check files over 0.001 MB (shipshape.maxFileSize); this one is 0.0016 MB.',
+  describe('a file over shipshape.maxFileSize is checked for syntax errors only, and says so', () => {
+    // 0.001 MB is 1,048 bytes: every text here is over it (a comment makes up the size).
+    const pad = '# ' + 'padding '.repeat(20) + '\n';
+    const big = (head: string, tail = ''): string => head + pad.repeat(10) + tail;
+    const NOTICE = (mb: string) =>
+      `Shipshape checks files over 0.001 MB (shipshape.maxFileSize) for syntax errors only; this one is ${mb} MB.`;
+    const cases: {
+      name: string;
+      file: string;
+      languageId: string;
+      text: string;
+      expected: [code: string | undefined, severity: number | undefined, range: string, message: string][];
+    }[] = [
+      {
+        name: 'a Dockerfile with a syntax error gets that error; its missing --no-cache, no healthcheck… do not count',
+        file: 'big.Dockerfile',
+        languageId: 'dockerfile',
+        text: big('FROM alpine\nRUN apk add curl\n', 'COPPY . /app\n'),
+        expected: [
+          [undefined, INFO, '0:0-0:0', NOTICE('0.0016')],
+          ['dockerfile/syntax-error', 1, '12:0-12:5', 'Unknown instruction: COPPY'],
         ],
-      ],
-    );
-    assert.deepEqual(await client.codeActions(uri, WHOLE), []);
+      },
+      {
+        name: 'a valid Dockerfile with best-practice problems gets only the notice',
+        file: 'fine.Dockerfile',
+        languageId: 'dockerfile',
+        text: big('FROM alpine\nRUN apk add curl\n'),
+        expected: [[undefined, INFO, '0:0-0:0', NOTICE('0.0016')]],
+      },
+      {
+        name: 'a Compose file with a YAML error gets that error',
+        file: 'compose.yaml',
+        languageId: 'dockercompose',
+        text: big('services:\n  web:\n    image: nginx\n', '    ports: ["80:80"\n'),
+        expected: [
+          [undefined, INFO, '0:0-0:0', NOTICE('0.0016')],
+          [
+            'compose/schema',
+            1,
+            '14:0-14:0',
+            'YAML: Flow sequence in block collection must be sufficiently indented and end with a ].',
+          ],
+        ],
+      },
+      {
+        name: 'valid YAML is not checked against the Compose schema (an unknown key) nor for best practices',
+        file: 'compose.override.yaml',
+        languageId: 'dockercompose',
+        text: big('services:\n  web:\n    image: nginx\n    enviroment:\n      - A=1\n'),
+        expected: [[undefined, INFO, '0:0-0:0', NOTICE('0.0016')]],
+      },
+      {
+        name: 'a manifest with a YAML error gets that error',
+        file: 'deploy.yaml',
+        languageId: 'yaml',
+        text: big(
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n  name: again\ndata:\n  A: "1"\n',
+        ),
+        expected: [
+          [undefined, INFO, '0:0-0:0', NOTICE('0.0016')],
+          ['kubernetes/syntax-error', 1, '4:2-4:6', 'YAML: Map keys must be unique'],
+        ],
+      },
+      {
+        name: 'a valid Deployment without probes or resources gets only the notice',
+        file: 'app.yaml',
+        languageId: 'yaml',
+        text: big(
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  selector:\n    matchLabels: { app: a }\n' +
+            '  template:\n    metadata:\n      labels: { app: a }\n    spec:\n      containers:\n        - name: a\n          image: nginx\n',
+        ),
+        expected: [[undefined, INFO, '0:0-0:0', NOTICE('0.0018')]],
+      },
+    ];
+    for (const c of cases)
+      it(c.name, async () => {
+        const client = await start({ settings: { shipshape: { maxFileSize: 0.001 } } });
+        const uri = file(c.file, c.text);
+        await client.open(uri, c.languageId, c.text);
+        const p = await client.waitForDiagnostics(uri, undefined, 1);
+        assert.deepEqual(
+          p.diagnostics.map((d) => {
+            const { start: s, end: e } = d.range;
+            return [d.code, d.severity, `${s.line}:${s.character}-${e.line}:${e.character}`, d.message];
+          }),
+          c.expected,
+        );
+        // No quick fix, refactoring or fix-all beyond the syntax findings (which have none).
+        const all = {
+          start: { line: 0, character: 0 },
+          end: { line: c.text.split('\n').length, character: 0 },
+        };
+        assert.deepEqual(titles(await client.codeActions(uri, all)), []);
+        assert.deepEqual(titles(await client.codeActions(uri, all, ['source.fixAll.shipshape'])), []);
+      });
   });
 
-  it('a 6 MB file is over the default limit; a small one beside it is checked', async () => {
-    const client = await start({});
-    const text = 'FROM alpine\n' + `LABEL x="${'y'.repeat(6 * 1024 * 1024)}"\n`;
-    const big = file('huge.Dockerfile', text);
+  it('a 6 MB file is over the default limit and checked for syntax only; a small one beside it is checked', async () => {
+    // A budget no machine reaches: what is checked is the limit, not the speed (a 6 MB Dockerfile takes
+    // dockerfile-ast seconds to parse; a manifest well under one).
+    const client = await start({ initializationOptions: { analysisBudgetMs: 120_000 } });
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n' +
+      `  annotations:\n    note: "${'y'.repeat(6 * 1024 * 1024)}"\n` +
+      'spec:\n  selector:\n    matchLabels: { app: a }\n  template:\n    metadata:\n      labels: { app: a }\n' +
+      '    spec:\n      containers:\n        - name: a\n          image: nginx\n';
+    const big = file('huge.yaml', text);
     const small = file('small.Dockerfile', 'FROM alpine\nRUN apk add curl\n');
-    await client.open(big, 'dockerfile', text);
+    await client.open(big, 'yaml', text);
     await client.open(small, 'dockerfile', 'FROM alpine\nRUN apk add curl\n');
     const p = await client.waitForDiagnostics(big, undefined, 1);
     assert.deepEqual(
       p.diagnostics.map((d) => d.message),
-      ['Shipshape does not check files over 5 MB (shipshape.maxFileSize); this one is 6 MB.'],
+      ['Shipshape checks files over 5 MB (shipshape.maxFileSize) for syntax errors only; this one is 6 MB.'],
     );
     const s = await client.waitForDiagnostics(small, undefined, 1);
     assert.ok(ids(s.diagnostics).includes('dockerfile/apk-no-cache'));

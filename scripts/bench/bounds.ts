@@ -8,9 +8,10 @@
  *   1. alone;
  *   2. while a 50 MB Dockerfile and two YAML alias bombs (nine anchors, each a list of nine aliases of the
  *      one before: a Compose file and a Kubernetes ConfigMap) are opened at the same moment, with the
- *      default `shipshape.maxFileSize`;
- *   3. the same with `shipshape.maxFileSize` raised to 1,000 MB, so the 50 MB file reaches the analysis
- *      worker and only its deadline protects the others.
+ *      default `shipshape.maxFileSize`, so the 50 MB file is analysed for syntax errors only;
+ *   3. the same with `shipshape.maxFileSize` raised to 1,000 MB, so the 50 MB file gets the full
+ *      analysis. In both, the big file runs in the analysis workers and only their deadline and the move
+ *      of stalled jobs to the other worker protect the small one.
  * Also reported: when each big document got its first publish after being opened, and what it said.
  */
 import { mkdirSync } from 'node:fs';

@@ -4,6 +4,7 @@ import { findingToMarked, fixSpecToMarked, hasBom, rangeFromMarked } from './cor
 import { defaultConfig, type Config } from './core/config';
 import type { FixSpec, Host, Language, Rule } from './core/rule';
 import type { Range, TextDoc } from './core/text';
+import type { ComposeModel } from './languages/compose';
 import { composeSupport } from './languages/compose/support';
 import { detectLanguage } from './languages/detect';
 import { dockerfileSupport } from './languages/dockerfile/support';
@@ -37,6 +38,36 @@ const RULES: Record<Language, readonly Rule<{ doc: TextDoc }>[]> = {
   compose: rules.filter((r) => r.language === 'compose') as Rule<{ doc: TextDoc }>[],
   kubernetes: rules.filter((r) => r.language === 'kubernetes') as Rule<{ doc: TextDoc }>[],
 };
+
+/**
+ * What a file over the size limit is still checked for: what keeps `docker build`, `docker compose` or
+ * `kubectl` from reading it at all. Compose has no rule of its own for YAML syntax: `compose/schema`
+ * reports it (its `yaml` messages) before the schema, so here it keeps only those reports, and does not
+ * run when the parser found nothing, which spares the schema pass over a big file.
+ */
+const SYNTAX_RULES: Record<Language, readonly Rule<{ doc: TextDoc }>[]> = {
+  dockerfile: RULES.dockerfile.filter((r) => r.id === 'dockerfile/syntax-error'),
+  compose: (RULES.compose as readonly Rule<ComposeModel>[])
+    .filter((r) => r.id === 'compose/schema')
+    .map((r): Rule<ComposeModel> => ({
+      ...r,
+      check(ctx) {
+        if (ctx.model.problems.length === 0) return;
+        r.check({
+          ...ctx,
+          report: (rep) => {
+            if (rep.messageId === 'yaml') ctx.report(rep);
+          },
+        });
+      },
+    })) as unknown as readonly Rule<{ doc: TextDoc }>[],
+  kubernetes: RULES.kubernetes.filter((r) => r.id === 'kubernetes/syntax-error'),
+};
+
+export interface AnalyzeOptions {
+  /** Only the syntax checks of the file's kind (SYNTAX_RULES): for files over the size limit. */
+  syntaxOnly?: boolean;
+}
 
 interface Cached {
   language: Language;
@@ -77,13 +108,18 @@ export class Engine {
     return { language, model };
   }
 
-  analyze(file: SourceFile, config: Config = defaultConfig(), host: Host = noFiles): FileResult | null {
+  analyze(
+    file: SourceFile,
+    config: Config = defaultConfig(),
+    host: Host = noFiles,
+    options: AnalyzeOptions = {},
+  ): FileResult | null {
     const parsed = this.parse(file, config, host);
     if (!parsed) return null;
     const { language, model } = parsed;
     const result = analyze({
       model,
-      rules: RULES[language],
+      rules: (options.syntaxOnly ? SYNTAX_RULES : RULES)[language],
       suppressions: SUPPORT[language].suppressions(model),
       config,
       host,

@@ -40,6 +40,11 @@ export interface RequestContext {
   caps: EditCapabilities;
   /** VS Code workspace trust: an untrusted workspace cannot point Shipshape at other files. */
   trusted: boolean;
+  /**
+   * The document is over `shipshape.maxFileSize`: only its syntax is checked (see Engine.analyze), and
+   * nothing else is offered — no configuration diagnostics, refactorings or fix-all.
+   */
+  syntaxOnly?: boolean;
 }
 
 export interface DocumentState {
@@ -52,6 +57,7 @@ export interface DocumentState {
 interface Analysed {
   version: number;
   generation: number;
+  syntaxOnly: boolean;
   result: FileResult | null;
   diagnostics: Diagnostic[];
 }
@@ -60,6 +66,15 @@ interface Analysed {
 export function notice(message: string): Diagnostic {
   const at = { line: 0, character: 0 };
   return { range: { start: at, end: at }, severity: DiagnosticSeverity.Information, source: SOURCE, message };
+}
+
+/** The notice on a file over `shipshape.maxFileSize`, which is checked for syntax errors only. */
+export function sizeNotice(text: string, maxFileSizeMb: number): Diagnostic {
+  const mb = Number((Buffer.byteLength(text) / 1024 / 1024).toPrecision(2));
+  return notice(
+    `Shipshape checks files over ${maxFileSizeMb} MB (shipshape.maxFileSize) for syntax errors only; ` +
+      `this one is ${mb} MB.`,
+  );
 }
 
 /**
@@ -96,10 +111,14 @@ export class Analyser {
 
   diagnostics(uri: string, ctx: RequestContext): Diagnostic[] {
     const entry = this.analyse(uri, ctx);
-    if (!entry) return [];
-    if (entry.diagnostics.length <= MAX_DIAGNOSTICS) return entry.diagnostics;
+    const doc = this.documents.get(uri);
+    if (!entry || !doc) return [];
+    // Said only on files Shipshape checks (a kind it knows, not ignored), first as it concerns the rest.
+    const limited = entry.syntaxOnly && entry.result ? [sizeNotice(doc.text, ctx.settings.maxFileSize)] : [];
+    if (entry.diagnostics.length <= MAX_DIAGNOSTICS) return [...limited, ...entry.diagnostics];
     const more = entry.diagnostics.length - MAX_DIAGNOSTICS;
     return [
+      ...limited,
       ...entry.diagnostics.slice(0, MAX_DIAGNOSTICS),
       notice(`Shipshape shows the first ${MAX_DIAGNOSTICS} problems of a file; ${more} more are not shown.`),
     ];
@@ -111,8 +130,11 @@ export class Analyser {
     if (!doc || !entry) return [];
     const findings = entry.result?.findings ?? [];
     const only = params.context.only;
+    // A file over the size limit gets the quick fixes of its (syntax) findings and nothing more.
+    const full = !entry.syntaxOnly;
     const wantsFixAll =
-      only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== CodeActionKind.QuickFix && k !== '') ?? false;
+      full &&
+      (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== CodeActionKind.QuickFix && k !== '') ?? false);
     const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
     const out: CodeAction[] = [];
     const caps = ctx.caps;
@@ -128,12 +150,14 @@ export class Analyser {
           if (action) out.push(action);
         }
       });
-      out.push(...configQuickFixes(doc.uri, doc.version, uriToName(doc.uri), doc.text, params.range, caps));
+      if (full)
+        out.push(...configQuickFixes(doc.uri, doc.version, uriToName(doc.uri), doc.text, params.range, caps));
     }
     // Refactorings offered wherever the cursor is (e.g. "Add a HorizontalPodAutoscaler" on a Deployment).
     const wantsRefactor =
-      !only ||
-      only.some((k) => CodeActionKind.Refactor.startsWith(k) || k.startsWith(CodeActionKind.Refactor));
+      full &&
+      (!only ||
+        only.some((k) => CodeActionKind.Refactor.startsWith(k) || k.startsWith(CodeActionKind.Refactor)));
     if (wantsRefactor) {
       const { config, host } = configFor(doc.uri, ctx);
       const file = { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text };
@@ -202,8 +226,15 @@ export class Analyser {
   private analyse(uri: string, ctx: RequestContext): Analysed | undefined {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
+    const syntaxOnly = ctx.syntaxOnly === true;
     const cached = this.analysed.get(uri);
-    if (cached && cached.version === doc.version && cached.generation === ctx.generation) return cached;
+    if (
+      cached &&
+      cached.version === doc.version &&
+      cached.generation === ctx.generation &&
+      cached.syntaxOnly === syntaxOnly
+    )
+      return cached;
     let result: FileResult | null = null;
     if (ctx.settings.enable) {
       const { config, host, ignored } = configFor(doc.uri, ctx);
@@ -213,6 +244,7 @@ export class Analyser {
             { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text },
             config,
             host,
+            { syntaxOnly },
           );
         } catch (e) {
           this.log('error', `shipshape: analysis failed for ${doc.uri}: ${String((e as Error).stack ?? e)}`);
@@ -224,8 +256,9 @@ export class Analyser {
     }
     const diagnostics = (result?.findings ?? []).map(toDiagnostic);
     // After the findings' own, so that `diagnostics[i]` stays the diagnostic of `findings[i]`.
-    if (ctx.settings.enable) diagnostics.push(...configDiagnostics(uriToName(doc.uri), doc.text));
-    const entry = { version: doc.version, generation: ctx.generation, result, diagnostics };
+    if (ctx.settings.enable && !syntaxOnly)
+      diagnostics.push(...configDiagnostics(uriToName(doc.uri), doc.text));
+    const entry = { version: doc.version, generation: ctx.generation, syntaxOnly, result, diagnostics };
     this.analysed.set(uri, entry);
     return entry;
   }

@@ -188,21 +188,24 @@ export function startServer(
     return { uri: doc.uri, languageId: doc.languageId, version: doc.version, text: doc.getText() };
   }
 
-  function context(settings: Settings): RequestContext {
-    return { settings, generation, workspaceRoots, caps, trusted };
+  function context(doc: TextDocument, settings: Settings): RequestContext {
+    return { settings, generation, workspaceRoots, caps, trusted, syntaxOnly: tooLarge(doc, settings) };
   }
 
-  /** Why a document is not analysed (too large, or its analysis was stopped), as one info diagnostic. */
-  function skipped(doc: TextDocument, settings: Settings): Diagnostic | undefined {
+  /**
+   * Over `shipshape.maxFileSize`: the document is checked for syntax errors only, under the same deadline
+   * (and in the second worker from the start, being over BIG_CHARS); the worker adds the notice.
+   */
+  function tooLarge(doc: TextDocument, settings: Settings): boolean {
     const text = doc.getText();
     const limit = settings.maxFileSize * 1024 * 1024;
     // Byte length only when the UTF-16 length leaves it open: a UTF-16 unit is one to three UTF-8 bytes.
-    const over = text.length > limit || (text.length * 3 > limit && Buffer.byteLength(text) > limit);
-    if (over)
-      return notice(
-        `Shipshape does not check files over ${settings.maxFileSize} MB (shipshape.maxFileSize); ` +
-          `this one is ${Number((Buffer.byteLength(text) / 1024 / 1024).toPrecision(2))} MB.`,
-      );
+    return text.length > limit || (text.length * 3 > limit && Buffer.byteLength(text) > limit);
+  }
+
+  /** Why a document is not analysed (its analysis was stopped), as one info diagnostic. */
+  function skipped(doc: TextDocument): Diagnostic | undefined {
+    const text = doc.getText();
     if (stopped.has(doc.uri) && stopped.get(doc.uri) === digest(text))
       return notice(
         `Shipshape stopped analysing this file after ${Math.round(budgetMs / 100) / 10} s; ` +
@@ -219,11 +222,11 @@ export function startServer(
   async function diagnose(doc: TextDocument): Promise<Diagnostic[] | undefined> {
     const settings = await settingsFor(doc.uri);
     if (!settings.enable) return [];
-    const skip = skipped(doc, settings);
+    const skip = skipped(doc);
     if (skip) return [skip];
     const { uri, version } = doc;
     const o = await run<Diagnostic[]>(
-      { op: 'diagnostics', uri, ctx: context(settings) },
+      { op: 'diagnostics', uri, ctx: context(doc, settings) },
       stateOf(doc),
       () => {
         return documents.get(uri)?.version !== version;
@@ -232,7 +235,7 @@ export function startServer(
     if (o.kind === 'done') return o.value;
     if (o.kind === 'stopped') {
       stopped.set(uri, digest(doc.getText()));
-      const skip = skipped(doc, settings);
+      const skip = skipped(doc);
       return skip ? [skip] : [];
     }
     if (o.kind === 'failed') connection.console.error(`shipshape: analysis of ${uri} failed: ${o.error}`);
@@ -281,9 +284,9 @@ export function startServer(
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const settings = await settingsFor(doc.uri);
-    if (skipped(doc, settings)) return [];
+    if (skipped(doc)) return [];
     const o = await run<CodeAction[]>(
-      { op: 'codeActions', uri: doc.uri, ctx: context(settings), params },
+      { op: 'codeActions', uri: doc.uri, ctx: context(doc, settings), params },
       stateOf(doc),
     );
     if (o.kind === 'stopped') markStopped(doc);
@@ -294,9 +297,9 @@ export function startServer(
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const settings = await settingsFor(doc.uri);
-    if (skipped(doc, settings)) return null;
+    if (skipped(doc)) return null;
     const o = await run<Hover | null>(
-      { op: 'hover', uri: doc.uri, ctx: context(settings), position: params.position },
+      { op: 'hover', uri: doc.uri, ctx: context(doc, settings), position: params.position },
       stateOf(doc),
     );
     if (o.kind === 'stopped') markStopped(doc);
