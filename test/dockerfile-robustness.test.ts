@@ -19,6 +19,13 @@ const piece = fc.constantFrom(
 ); // prettier-ignore
 
 describe('Dockerfile robustness', () => {
+  it('200,000 comment lines are read without overflowing the stack', () => {
+    const text = 'FROM alpine:3.20\n' + '# c\n'.repeat(200_000) + 'USER nobody\n';
+    const r = new Engine().analyze({ name: 'Dockerfile', text }, defaultConfig());
+    assert.ok(r);
+    assert.deepEqual(r.internalErrors, []);
+  });
+
   it('any mix of tricky lines is analysed without an internal error', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {

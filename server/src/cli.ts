@@ -1,3 +1,4 @@
+import { pushAll } from './core/arrays';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnored, type Config } from './core/config';
@@ -261,7 +262,7 @@ function lint(args: string[]): number {
     }
     // Collected first, so that a file whose reporting throws half-way adds no partial listing.
     const found = result.findings.map((f) => toJson(shown, f));
-    all.push(...found);
+    pushAll(all, found);
     for (const e of result.internalErrors) notes.push(`${shown}: internal error in ${e.ruleId}: ${e.error}`);
   };
 

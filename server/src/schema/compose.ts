@@ -1,3 +1,4 @@
+import { pushAll } from '../core/arrays';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import type { Alias } from 'yaml';
 import rawSchema from '../../../schemas/compose-go-compose-spec.json';
@@ -83,7 +84,7 @@ export function validateCompose(model: ComposeModel): SchemaIssue[] {
     } else setKey(top, e.key, toJson(e.value, 0));
   }
   root(top);
-  issues.push(...shape(root.errors ?? [], []));
+  pushAll(issues, shape(root.errors ?? [], []));
 
   // Each service, cached by its text and the text of the anchors it draws on.
   const previous = (model.memo.get(MEMO_KEY) as Map<string, SchemaIssue[]> | undefined) ?? new Map();
@@ -100,7 +101,7 @@ export function validateCompose(model: ComposeModel): SchemaIssue[] {
       found = shape(service.errors ?? [], ['services', s.name]);
     }
     next.set(key, found);
-    issues.push(...found);
+    pushAll(issues, found);
   }
   model.memo.set(MEMO_KEY, next);
   return issues;

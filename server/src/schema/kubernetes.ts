@@ -1,3 +1,4 @@
+import { pushAll } from '../core/arrays';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import {
   DEFAULT_KUBERNETES_VERSION,
@@ -471,7 +472,7 @@ function validateKnown(
     const issue = otherError(m, e, errors);
     if (issue) issues.push(issue);
   }
-  issues.push(...contextChecks(m));
+  pushAll(issues, contextChecks(m));
   return issues;
 }
 

@@ -1,3 +1,4 @@
+import { pushAll } from '../../core/arrays';
 import {
   DockerfileParser,
   type Arg,
@@ -108,9 +109,9 @@ export function parseDockerfile(text: string, cache: ParseCache = createParseCac
       endIdx = Math.min(boundaries.length, endIdx + step);
       step *= 2;
     }
-    instructions.push(...entry.chunk.instructions);
-    comments.push(...entry.chunk.comments);
-    syntaxErrors.push(...entry.chunk.syntaxErrors);
+    pushAll(instructions, entry.chunk.instructions);
+    pushAll(comments, entry.chunk.comments);
+    pushAll(syntaxErrors, entry.chunk.syntaxErrors);
     bi = endIdx;
   }
   cache.chunks = used;
@@ -436,7 +437,7 @@ function buildModel(
     }
   }
   const start = { start: doc.positionAt(0), end: doc.positionAt(0) };
-  syntaxErrors.push(...builderErrors(instructions, start));
+  pushAll(syntaxErrors, builderErrors(instructions, start));
   return { doc, escapeChar, instructions, stages, globalArgs, comments, problems: [], syntaxErrors };
 }
 

@@ -1,3 +1,4 @@
+import { pushAll } from '../../core/arrays';
 import { validate, ValidationCode } from 'dockerfile-utils';
 import type { Range } from '../../core/text';
 
@@ -63,7 +64,7 @@ export function syntaxErrorsOf(
     if (first < keep) continue;
     // Blank lines stand in for the others: positions stay those of the chunk, nothing else is validated.
     const one = head + '\n'.repeat(first - keep + (keep > 0 ? 1 : 0)) + all.slice(first, last + 1).join('\n');
-    out.push(...(run(one, escape) ?? []));
+    pushAll(out, run(one, escape) ?? []);
   }
   return out;
 }
