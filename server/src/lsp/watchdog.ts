@@ -52,7 +52,16 @@ export class Watchdog {
   /** The document versions the current worker holds, so each text crosses the thread boundary once. */
   private readonly held = new Map<string, number>();
   private readonly queue: Queued[] = [];
-  private current: { id: number; item: Queued; timer: NodeJS.Timeout; sentAt: number } | undefined;
+  private current:
+    | {
+        id: number;
+        item: Queued;
+        timer: NodeJS.Timeout;
+        sentAt: number;
+        /** Its stall timer has fired: later jobs of other documents move at once. */
+        stalled?: boolean;
+      }
+    | undefined;
   private nextId = 1;
   private closed = false;
 
@@ -72,7 +81,10 @@ export class Watchdog {
       this.queue.push({ job, doc, isStale, stay, resolve: resolve as (o: Outcome<unknown>) => void });
       const cur = this.current;
       const stallMs = this.opts.stallMs;
-      if (cur && stallMs !== undefined && performance.now() - cur.sentAt > stallMs) this.moveWaiting(cur.id);
+      // The stall timer's clock is coarser than performance.now(): a job asked just after the timer fired
+      // may measure a hair under stallMs, so the timer's verdict counts too.
+      if (cur && stallMs !== undefined && (cur.stalled || performance.now() - cur.sentAt >= stallMs))
+        this.moveWaiting(cur.id);
       this.pump();
     });
   }
@@ -188,6 +200,7 @@ export class Watchdog {
   private moveWaiting(id: number): void {
     const cur = this.current;
     if (!cur || cur.id !== id) return;
+    cur.stalled = true;
     const uri = cur.item.doc?.uri;
     const keep: Queued[] = [];
     for (const q of this.queue.splice(0))
