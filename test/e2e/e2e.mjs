@@ -491,7 +491,7 @@ async function main() {
   page.on('console', (m) => appendFileSync(CONSOLE_LOG, `[${m.type()}] ${m.text()}\n`));
   page.on('pageerror', (e) => appendFileSync(CONSOLE_LOG, `[pageerror] ${e.message}\n`));
 
-  await scenario(1, "seed 000's Dockerfile shows findings as squiggles and in the Problems panel", [
+  await scenario(1, 'the sample Dockerfile shows findings as squiggles and in the Problems panel', [
     {
       name: 'load code-server with the fixture workspace',
       run: async () => {
@@ -704,7 +704,7 @@ async function main() {
     },
   ]);
 
-  await scenario(6, "seed 000's compose file and Deployment open without errors (warnings are fine)", [
+  await scenario(6, 'the sample compose file and Deployment open without errors (warnings are fine)', [
     {
       name: 'open compose.yaml and k8s/deployment.yaml, then a Dockerfile as a barrier',
       run: async () => {
@@ -761,7 +761,7 @@ async function main() {
   let composeBefore = '';
   await scenario(
     7,
-    "seed 000's docker-compose.yml: findings, and the quick fix that removes `version` (Ctrl+.)",
+    'the sample docker-compose.yml: findings, and the quick fix that removes `version` (Ctrl+.)',
     [
       {
         name: 'open docker-compose.yml: compose/obsolete-version and compose/plaintext-secret are listed',
@@ -888,7 +888,7 @@ async function main() {
         },
       },
       {
-        name: 'Enter appends an HPA document for publishing-api; the file has no error',
+        name: 'Enter appends an HPA document for publishing-api and removes `replicas`; the file has no error',
         shot: '8c-hpa-appended',
         run: async () => {
           await page.keyboard.press('Enter');
@@ -904,8 +904,12 @@ async function main() {
             .split('\n')
             .map((l) => l.trimEnd())
             .join('\n');
-          const kept = deploymentBefore.trimEnd();
-          if (!text.startsWith(kept)) throw new Error('the Deployment itself was changed');
+          // The assist removes `replicas` (with an HPA, every apply would reset it and fight the autoscaler);
+          // the rest of the Deployment stays as it was.
+          const kept = deploymentBefore.replace(/^ {2}replicas: \d+\n/m, '').trimEnd();
+          if (kept === deploymentBefore.trimEnd())
+            throw new Error('the fixture has no replicas line to remove');
+          if (!text.startsWith(kept)) throw new Error('the Deployment was changed beyond its replicas line');
           const added = text.slice(kept.length).trim();
           const expect = [
             /^---\napiVersion: autoscaling\/v2\nkind: HorizontalPodAutoscaler\n/,
