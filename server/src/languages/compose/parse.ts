@@ -1,3 +1,4 @@
+import { withoutStackTraces } from '../../core/errors';
 import {
   isAlias,
   isCollection,
@@ -189,7 +190,7 @@ function cut(doc: TextDoc): Piece[] | null {
 // ---------------------------------------------------------------------------------------------------------
 
 function parseChunk(text: string, base: number): Chunk {
-  const d = parseDocument(text, OPTIONS);
+  const d = withoutStackTraces(() => parseDocument(text, OPTIONS));
   const problems: RelProblem[] = [];
   for (const e of d.errors)
     problems.push({
@@ -413,7 +414,7 @@ function boundAliases(doc: TextDoc, aliases: Alias[], written: number, problems:
  * an alias per service costs seconds.
  */
 function parseWhole(doc: TextDoc): Assembled {
-  const list = parseAllDocuments(doc.text, OPTIONS);
+  const list = withoutStackTraces(() => parseAllDocuments(doc.text, OPTIONS));
   const docs = Array.isArray(list) ? list : [];
   const problems: YamlProblem[] = [];
   const range = (pos: [number, number]) => doc.rangeOf(pos[0], Math.max(pos[1], pos[0] + 1));

@@ -1,3 +1,4 @@
+import { withoutStackTraces } from '../../core/errors';
 import {
   isAlias,
   isMap,
@@ -49,12 +50,9 @@ const COMPOSE_TAGS = new Set(['!reset', '!override']);
 
 export function parseYamlFile(text: string): YamlFile {
   const doc = new TextDoc(text);
-  const parsed = parseAllDocuments(text, {
-    uniqueKeys: true,
-    merge: true,
-    prettyErrors: false,
-    strict: false,
-  });
+  const parsed = withoutStackTraces(() =>
+    parseAllDocuments(text, { uniqueKeys: true, merge: true, prettyErrors: false, strict: false }),
+  );
   const list = Array.isArray(parsed) ? parsed : [];
   const documents = list.map((ast, index) => {
     const problems: YamlProblem[] = [];
