@@ -27,7 +27,7 @@ export function defaultConfig(): Config {
   };
 }
 
-function isLevel(v: unknown): v is Level {
+export function isLevel(v: unknown): v is Level {
   return v === 'off' || (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v));
 }
 

@@ -36,6 +36,11 @@ export function containsPosition(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 }
 
+/** Whether two ranges share a position (touching ends count: a cursor at a finding's end is on it). */
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return comparePositions(a.end, b.start) >= 0 && comparePositions(b.end, a.start) >= 0;
+}
+
 /**
  * An immutable text with a line index. Every model keeps one so that rules and fixes can turn offsets
  * into positions and read lines without re-splitting the text.

@@ -9,9 +9,9 @@ import {
   type Hover,
   type Position,
 } from 'vscode-languageserver/node';
-import { isIgnored, type Config, type Level } from '../core/config';
+import { isIgnored, isLevel, type Config } from '../core/config';
 import type { Host } from '../core/rule';
-import { containsPosition, TextDoc, type Range } from '../core/text';
+import { containsPosition, rangesOverlap, TextDoc } from '../core/text';
 import { Engine, noFiles, type FileResult } from '../engine';
 import { fixAll } from '../fix-all';
 import { clearConfigCache, diskHost, loadConfig } from '../workspace';
@@ -143,7 +143,7 @@ export class Analyser {
       path ? pathToFileURL(join(dirname(path), rel)).toString() : null;
     if (wantsQuickFix) {
       findings.forEach((f, i) => {
-        if (!f.fixable || !overlaps(f.range, params.range)) return;
+        if (!f.fixable || !rangesOverlap(f.range, params.range)) return;
         const diag = entry.diagnostics[i] as Diagnostic;
         for (const fix of f.fixes()) {
           const action = toCodeAction(doc.uri, doc.version, f, fix, diag, resolveCreate, caps);
@@ -293,12 +293,6 @@ function configFor(uri: string, ctx: RequestContext): { config: Config; host: Ho
   return { config, host: diskHost(path, { root: root ?? dirname(path) }), ignored: isIgnored(config, rel) };
 }
 
-function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']): boolean =>
-    p.line < q.line || (p.line === q.line && p.character < q.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
 export function uriToPath(uri: string): string | null {
   if (!uri.startsWith('file:')) return null;
   try {
@@ -313,10 +307,8 @@ function uriToName(uri: string): string {
   return uriToPath(uri) ?? decodeURIComponent(uri.split('/').pop() ?? uri);
 }
 
-const LEVELS = new Set<string>(['off', 'hint', 'info', 'warning', 'error']);
-
 function applySettings(config: Config, settings: Settings): void {
   const rules = settings.rules && typeof settings.rules === 'object' ? settings.rules : {};
-  for (const [id, level] of Object.entries(rules)) if (LEVELS.has(level)) config.rules[id] = level as Level;
+  for (const [id, level] of Object.entries(rules)) if (isLevel(level)) config.rules[id] = level;
   if (settings.onlyRecommended) config.onlyRecommended = true;
 }

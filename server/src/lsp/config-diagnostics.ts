@@ -5,7 +5,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { checkConfigText, closest, configKind, LEVELS, type ConfigProblem } from '../core/config-check';
-import type { Range } from '../core/text';
+import { rangesOverlap, type Range } from '../core/text';
 import { rules } from '../rules';
 import { SOURCE, workspaceEdit, type EditCapabilities } from './convert';
 
@@ -34,12 +34,6 @@ export function configDiagnostics(name: string, text: string): Diagnostic[] {
   return problemsOf(name, text).map(toDiagnostic);
 }
 
-function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']): boolean =>
-    p.line < q.line || (p.line === q.line && p.character < q.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
 /** "Change to …" quick fixes for the mistakes in a configuration document that touch `range`. */
 export function configQuickFixes(
   uri: string,
@@ -50,7 +44,7 @@ export function configQuickFixes(
   caps: EditCapabilities,
 ): CodeAction[] {
   return problemsOf(name, text).flatMap((p) =>
-    p.replacement !== undefined && overlaps(p.range, range)
+    p.replacement !== undefined && rangesOverlap(p.range, range)
       ? [
           {
             title: `Change to ${p.replacement}`,
