@@ -1,6 +1,6 @@
 import type { Host } from '../core/rule';
 import type { TextEdit } from '../core/text';
-import { dependsOn, dockerfileOf, healthcheckState, strAt } from '../languages/compose';
+import { declaresHealthcheck, dependsOn, dockerfileOf, healthcheckState, strAt } from '../languages/compose';
 import type { ComposeModel, ComposeService } from '../languages/compose/model';
 import type { NameRef } from '../languages/compose/query';
 import { isScalar, isSeq, type Node, type Scalar, type YAMLSeq } from '../languages/yaml/model';
@@ -22,7 +22,7 @@ export function hasHealthcheck(m: ComposeModel, host: Host, name: string): boole
   if (state !== 'absent') return state === 'enabled';
   const file = t.get('build') ? dockerfileOf(m, t) : null;
   const text = file ? host.read?.(file) : undefined;
-  return text !== undefined && /^[ \t]*HEALTHCHECK\s+(?!NONE\b)/im.test(text);
+  return text !== undefined && declaresHealthcheck(text);
 }
 
 /** The `depends_on` entries of a service that name a dependency without a condition. */

@@ -483,6 +483,11 @@ export function scalarAt(
   return isScalar(node) ? node : null;
 }
 
+/** Whether a Dockerfile's text declares a HEALTHCHECK (`HEALTHCHECK NONE` turns the base image's off). */
+export function declaresHealthcheck(dockerfileText: string): boolean {
+  return /^[ \t]*HEALTHCHECK\s+(?!NONE\b)/im.test(dockerfileText);
+}
+
 /**
  * The Dockerfile a service builds, as a path relative to the Compose file, or null when it is remote,
  * inline, absolute or built from variables `.env` does not resolve.

@@ -2,6 +2,7 @@ import { defineRule } from '../../core/rule';
 import {
   dockerfileOf,
   environmentOf,
+  declaresHealthcheck,
   expectsComplete,
   healthcheckState,
   imageBaseName,
@@ -69,7 +70,7 @@ export default defineRule<ComposeModel>({
       if (setElsewhere(m, ctx.host, s.name, ['healthcheck'])) continue;
       const dockerfile = s.get('build') ? dockerfileOf(m, s) : null;
       const dockerfileText = dockerfile ? ctx.host.read?.(dockerfile) : undefined;
-      if (dockerfileText !== undefined && /^[ \t]*HEALTHCHECK\s+(?!NONE\b)/im.test(dockerfileText)) continue;
+      if (dockerfileText !== undefined && declaresHealthcheck(dockerfileText)) continue;
       // Images that declare their own HEALTHCHECK (pihole/pihole, itzg/minecraft-server) need none here.
       if (!s.get('build') && wellKnownImage(imageOf(m, s)?.name)?.ownHealthcheck) continue;
       const test = probe(m, s, dockerfileText);
