@@ -13,3 +13,4 @@ export {
   type VarScope,
 } from './image';
 export * from './query';
+export * from './runs';

@@ -5,12 +5,12 @@ import {
   callRange,
   expandedArgs,
   flagIn,
-  insertAfterWord,
   mountsOver,
   removesPath,
   runsOf,
   shippedStages,
-} from '../../fixes/packages';
+} from '../../languages/dockerfile/runs';
+import { insertAfterWord } from '../../fixes/packages';
 
 const APK_CACHE = '/var/cache/apk';
 

@@ -6,10 +6,10 @@ import {
   callRange,
   expandedArgs,
   flagIn,
-  insertAfterWord,
   runsOf,
   configuredBefore,
-} from '../../fixes/packages';
+} from '../../languages/dockerfile/runs';
+import { insertAfterWord } from '../../fixes/packages';
 
 /** An APT configuration that answers yes to every prompt, in apt.conf or `-o` syntax. */
 const ASSUME_YES_CONFIG = /APT::Get::Assume-Yes[\\"'\s=]*(?:true|1|yes|on)\b/i;

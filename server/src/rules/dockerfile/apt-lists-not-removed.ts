@@ -1,7 +1,6 @@
 import { defineRule } from '../../core/rule';
 import type { DockerfileModel, Stage } from '../../languages/dockerfile';
 import {
-  appendCommand,
   callRange,
   isAptInstall,
   isAptUpdate,
@@ -13,7 +12,8 @@ import {
   stagesBuiltOn,
   aptCall,
   type Run,
-} from '../../fixes/packages';
+} from '../../languages/dockerfile/runs';
+import { appendCommand } from '../../fixes/packages';
 
 const LISTS = '/var/lib/apt/lists';
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';

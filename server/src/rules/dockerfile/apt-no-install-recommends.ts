@@ -5,11 +5,11 @@ import {
   callRange,
   expandedArgs,
   flagIn,
-  insertAfterWord,
   runsOf,
   shippedStages,
   configuredBefore,
-} from '../../fixes/packages';
+} from '../../languages/dockerfile/runs';
+import { insertAfterWord } from '../../fixes/packages';
 
 /** An APT configuration that turns recommended packages off, in apt.conf or `-o` syntax. */
 const NO_RECOMMENDS_CONFIG = /APT::Install-Recommends[\\"'\s=]*(?:false|0|no|off)\b/i;

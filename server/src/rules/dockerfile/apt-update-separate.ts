@@ -3,18 +3,15 @@ import type { TextEdit } from '../../core/text';
 import type { DockerfileModel, ShellCommand, Stage } from '../../languages/dockerfile';
 import {
   aptCall,
-  commandText,
-  deleteInstruction,
   isAptInstall,
   isAptUpdate,
-  prefixCommand,
   readsAptLists,
   reliesOnEarlierLists,
-  removeCommand,
   runsOf,
   stagesBuiltOn,
   type Run,
-} from '../../fixes/packages';
+} from '../../languages/dockerfile/runs';
+import { commandText, deleteInstruction, prefixCommand, removeCommand } from '../../fixes/packages';
 
 /** Commands that may share a RUN with the update without making it more than an update. */
 const TRIVIAL = new Set(['', 'set', 'true', ':']);

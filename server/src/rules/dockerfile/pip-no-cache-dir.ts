@@ -3,13 +3,13 @@ import { scopeAt, type DockerfileModel } from '../../languages/dockerfile';
 import {
   callRange,
   expandedArgs,
-  insertAfterWord,
   mountsOf,
   pipCall,
   runsOf,
   shippedStages,
   configuredBefore,
-} from '../../fixes/packages';
+} from '../../languages/dockerfile/runs';
+import { insertAfterWord } from '../../fixes/packages';
 
 /** `--no-cache-dir`, or one of the abbreviations pip's option parser accepts for it. */
 const NO_CACHE_FLAG = /^--no-cache(?:-d(?:ir?)?)?(?:=.*)?$/;
