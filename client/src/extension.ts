@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import { window, workspace } from 'vscode';
+import { commands, env, languages, Uri, window, workspace } from 'vscode';
 import {
   CloseAction,
   LanguageClient,
@@ -71,8 +71,63 @@ export async function activate(context: ExtensionContext): Promise<void> {
       () => void client?.sendNotification('shipshape/didChangeWorkspaceTrust', { trusted: true }),
     ),
   );
+  context.subscriptions.push(
+    commands.registerCommand('shipshape.fixAll', fixAllInFile),
+    commands.registerCommand('shipshape.showOutput', () => client?.outputChannel.show(true)),
+    commands.registerCommand('shipshape.restartServer', async () => {
+      await client?.restart();
+      void window.setStatusBarMessage('Shipshape: language server restarted', 3000);
+    }),
+    commands.registerCommand('shipshape.openRuleDocs', () => openRuleDocs(context)),
+  );
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+}
+
+/** Applies every safe fix of the file: the same action as "Fix all" on save (source.fixAll.shipshape). */
+async function fixAllInFile(): Promise<void> {
+  if (!window.activeTextEditor) {
+    void window.showInformationMessage('Shipshape: open a Dockerfile, Compose file or manifest first.');
+    return;
+  }
+  await commands.executeCommand('editor.action.sourceAction', {
+    kind: 'source.fixAll.shipshape',
+    apply: 'first',
+  });
+}
+
+const DOCS_BASE = 'https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/';
+
+/**
+ * Opens the page of the rule under the cursor; elsewhere, lets the user pick a rule. The rule ids come from
+ * the extension's own manifest (the names `shipshape.rules` accepts), so the client needs no server round trip.
+ */
+async function openRuleDocs(context: ExtensionContext): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (editor) {
+    const here = languages
+      .getDiagnostics(editor.document.uri)
+      .filter((d) => d.source === 'shipshape' && d.range.contains(editor.selection.active));
+    const target = here.map((d) => (typeof d.code === 'object' ? d.code.target : undefined)).find(Boolean);
+    if (target) {
+      await env.openExternal(target);
+      return;
+    }
+  }
+  const manifest = context.extension.packageJSON as {
+    contributes?: {
+      configuration?: {
+        properties?: Record<string, { propertyNames?: { enum?: string[] } }>;
+      };
+    };
+  };
+  const names =
+    manifest.contributes?.configuration?.properties?.['shipshape.rules']?.propertyNames?.enum ?? [];
+  const ids = names.filter((n) => /^(dockerfile|compose|kubernetes)\//.test(n));
+  const picked = await window.showQuickPick(ids, {
+    placeHolder: 'Open the documentation of a Shipshape rule',
+  });
+  if (picked) await env.openExternal(Uri.parse(`${DOCS_BASE}${picked}.md`));
 }
 
 export async function deactivate(): Promise<void> {

@@ -121,6 +121,29 @@ if (manifest) {
       );
   const main = `extension/${String(pkg.main ?? '').replace(/^\.\//, '')}`;
   if (!entries.some((e) => e.name === main)) problems.push(`"main" (${pkg.main}) is not in the .vsix`);
+  // The marketplace listing: an icon in the package (a 128×128 PNG), a banner, preview while 0.x.
+  const icon = entries.find((e) => e.name === `extension/${String(pkg.icon ?? '').replace(/^\.\//, '')}`);
+  if (!icon) problems.push(`"icon" (${pkg.icon}) is not in the .vsix`);
+  else {
+    const png = icon.read();
+    const isPng = png.subarray(1, 4).toString('latin1') === 'PNG';
+    if (!isPng || png.readUInt32BE(16) !== 128 || png.readUInt32BE(20) !== 128)
+      problems.push(`the icon is not a 128×128 PNG`);
+  }
+  if (!pkg.galleryBanner?.color) problems.push('package.json has no galleryBanner');
+  if (String(pkg.version).startsWith('0.') && pkg.preview !== true)
+    problems.push('a 0.x release should be marked "preview"');
+  for (const k of ['docker', 'dockerfile', 'compose', 'kubernetes', 'k8s', 'hadolint'])
+    if (!(pkg.keywords ?? []).includes(k)) problems.push(`keyword ${k} is missing`);
+  // Every command the manifest contributes is registered by the client bundle.
+  const client =
+    entries
+      .find((e) => e.name === main)
+      ?.read()
+      .toString('utf8') ?? '';
+  for (const c of pkg.contributes?.commands ?? [])
+    if (!client.includes(JSON.stringify(c.command)) && !client.includes(`'${c.command}'`))
+      problems.push(`command ${c.command} is contributed but the client never registers it`);
   for (const v of pkg.contributes?.yamlValidation ?? []) {
     const file = `extension/${String(v.url).replace(/^\.\//, '')}`;
     if (!entries.some((e) => e.name === file))
