@@ -25,11 +25,14 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
   const settings = {
     trustedRegistries: config.trustedRegistries,
     kubernetesVersion: config.kubernetesVersion,
+    labelSchema: config.labelSchema,
+    strictLabels: config.strictLabels,
   };
   for (const rule of input.rules) {
     const level = configuredLevel(config, rule.id, rule.aliases);
     if (level === 'off') continue;
     if (level === undefined && config.onlyRecommended && !rule.recommended) continue;
+    if (level === undefined && rule.defaultOff) continue;
     try {
       rule.check({
         doc: model.doc,

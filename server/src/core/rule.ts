@@ -72,6 +72,10 @@ export interface AnalysisSettings {
   trustedRegistries: readonly string[];
   /** The Kubernetes version manifests are checked against (`kubernetes.version`), or null for the default. */
   kubernetesVersion: string | null;
+  /** `.hadolint.yaml` `label-schema`: label name → expected kind (`text`, `url`, `semver`, …). Empty: none. */
+  labelSchema: Readonly<Record<string, string>>;
+  /** `.hadolint.yaml` `strict-labels`: labels outside the schema are reported. */
+  strictLabels: boolean;
 }
 
 export interface Report {
@@ -108,6 +112,11 @@ export interface RuleMeta {
   language: Language;
   severity: Severity;
   recommended: boolean;
+  /**
+   * Off unless configured (`rules: { <id>: warning }`): checks that are policy rather than defects, such
+   * as pinning every package version, which most images deliberately do not do.
+   */
+  defaultOff?: boolean;
   /** Namespaced ids of the same check in other tools, e.g. `hadolint:DL3002`. */
   aliases: readonly string[];
   fix: FixKind | null;

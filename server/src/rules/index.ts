@@ -26,14 +26,19 @@ import composeUndefinedReference from './compose/undefined-reference';
 import composeWaitForHealthy from './compose/wait-for-healthy';
 import dockerfileAddInsteadOfCopy from './dockerfile/add-instead-of-copy';
 import dockerfileApkNoCache from './dockerfile/apk-no-cache';
+import dockerfileApkVersionUnpinned from './dockerfile/apk-version-unpinned';
 import dockerfileAptGetYes from './dockerfile/apt-get-yes';
 import dockerfileAptListsNotRemoved from './dockerfile/apt-lists-not-removed';
 import dockerfileAptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
 import dockerfileAptUpdateSeparate from './dockerfile/apt-update-separate';
+import dockerfileAptVersionUnpinned from './dockerfile/apt-version-unpinned';
 import dockerfileCopyBeforeInstall from './dockerfile/copy-before-install';
 import dockerfileCopyFromUndefinedStage from './dockerfile/copy-from-undefined-stage';
+import dockerfileDnfVersionUnpinned from './dockerfile/dnf-version-unpinned';
 import dockerfileDockerignoreMissing from './dockerfile/dockerignore-missing';
 import dockerfileDuplicateStageName from './dockerfile/duplicate-stage-name';
+import dockerfileGemVersionUnpinned from './dockerfile/gem-version-unpinned';
+import dockerfileGoInstallVersionUnpinned from './dockerfile/go-install-version-unpinned';
 import dockerfileHealthcheckToolMissing from './dockerfile/healthcheck-tool-missing';
 import dockerfileJsonArgs from './dockerfile/json-args';
 import dockerfileMaintainerDeprecated from './dockerfile/maintainer-deprecated';
@@ -43,12 +48,16 @@ import dockerfileNoCdInRun from './dockerfile/no-cd-in-run';
 import dockerfileNoLatestTag from './dockerfile/no-latest-tag';
 import dockerfileNoRootUser from './dockerfile/no-root-user';
 import dockerfileNoSudo from './dockerfile/no-sudo';
+import dockerfileNpmVersionUnpinned from './dockerfile/npm-version-unpinned';
 import dockerfilePipNoCacheDir from './dockerfile/pip-no-cache-dir';
+import dockerfilePipVersionUnpinned from './dockerfile/pip-version-unpinned';
 import dockerfileRootHomeForNonRootUser from './dockerfile/root-home-for-non-root-user';
 import dockerfileSecretsInArgEnv from './dockerfile/secrets-in-arg-env';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
 import dockerfileWorkdirAbsolute from './dockerfile/workdir-absolute';
+import dockerfileYumVersionUnpinned from './dockerfile/yum-version-unpinned';
+import dockerfileZypperVersionUnpinned from './dockerfile/zypper-version-unpinned';
 import kubernetesDeprecatedApi from './kubernetes/deprecated-api';
 import kubernetesDockerSocket from './kubernetes/docker-socket';
 import kubernetesEnvSecret from './kubernetes/env-secret';
@@ -99,14 +108,19 @@ export const rules: readonly Rule[] = [
   composeWaitForHealthy,
   dockerfileAddInsteadOfCopy,
   dockerfileApkNoCache,
+  dockerfileApkVersionUnpinned,
   dockerfileAptGetYes,
   dockerfileAptListsNotRemoved,
   dockerfileAptNoInstallRecommends,
   dockerfileAptUpdateSeparate,
+  dockerfileAptVersionUnpinned,
   dockerfileCopyBeforeInstall,
   dockerfileCopyFromUndefinedStage,
+  dockerfileDnfVersionUnpinned,
   dockerfileDockerignoreMissing,
   dockerfileDuplicateStageName,
+  dockerfileGemVersionUnpinned,
+  dockerfileGoInstallVersionUnpinned,
   dockerfileHealthcheckToolMissing,
   dockerfileJsonArgs,
   dockerfileMaintainerDeprecated,
@@ -116,12 +130,16 @@ export const rules: readonly Rule[] = [
   dockerfileNoLatestTag,
   dockerfileNoRootUser,
   dockerfileNoSudo,
+  dockerfileNpmVersionUnpinned,
   dockerfilePipNoCacheDir,
+  dockerfilePipVersionUnpinned,
   dockerfileRootHomeForNonRootUser,
   dockerfileSecretsInArgEnv,
   dockerfileSyntaxError,
   dockerfileToolchainInFinalStage,
   dockerfileWorkdirAbsolute,
+  dockerfileYumVersionUnpinned,
+  dockerfileZypperVersionUnpinned,
   kubernetesDeprecatedApi,
   kubernetesDockerSocket,
   kubernetesEnvSecret,
