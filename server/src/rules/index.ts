@@ -51,11 +51,14 @@ import dockerfileNoSudo from './dockerfile/no-sudo';
 import dockerfileNpmVersionUnpinned from './dockerfile/npm-version-unpinned';
 import dockerfilePipNoCacheDir from './dockerfile/pip-no-cache-dir';
 import dockerfilePipVersionUnpinned from './dockerfile/pip-version-unpinned';
+import dockerfilePipeWithoutPipefail from './dockerfile/pipe-without-pipefail';
 import dockerfileRootHomeForNonRootUser from './dockerfile/root-home-for-non-root-user';
 import dockerfileSecretsInArgEnv from './dockerfile/secrets-in-arg-env';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
 import dockerfileWorkdirAbsolute from './dockerfile/workdir-absolute';
+import dockerfileYumDnfZypperClean from './dockerfile/yum-dnf-zypper-clean';
+import dockerfileYumDnfZypperYes from './dockerfile/yum-dnf-zypper-yes';
 import dockerfileYumVersionUnpinned from './dockerfile/yum-version-unpinned';
 import dockerfileZypperVersionUnpinned from './dockerfile/zypper-version-unpinned';
 import kubernetesDeprecatedApi from './kubernetes/deprecated-api';
@@ -133,11 +136,14 @@ export const rules: readonly Rule[] = [
   dockerfileNpmVersionUnpinned,
   dockerfilePipNoCacheDir,
   dockerfilePipVersionUnpinned,
+  dockerfilePipeWithoutPipefail,
   dockerfileRootHomeForNonRootUser,
   dockerfileSecretsInArgEnv,
   dockerfileSyntaxError,
   dockerfileToolchainInFinalStage,
   dockerfileWorkdirAbsolute,
+  dockerfileYumDnfZypperClean,
+  dockerfileYumDnfZypperYes,
   dockerfileYumVersionUnpinned,
   dockerfileZypperVersionUnpinned,
   kubernetesDeprecatedApi,

@@ -449,3 +449,38 @@ export function hasKeyword(cmd: ShellCommand): boolean {
     cmd.words.slice(0, cmd.nameIndex).some((w) => !w.quoted && RESERVED_WORDS.has(w.value))
   );
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// yum, dnf, microdnf, zypper
+
+const RPM_VALUE_FLAGS = new Set([
+  '-c',
+  '--config',
+  '--installroot',
+  '--releasever',
+  '--setopt',
+  '--enablerepo',
+  '--disablerepo',
+  '--repo',
+  '--repoid',
+  '-x',
+  '--exclude',
+  '--forcearch',
+  '-R',
+  '--root',
+  '-D',
+  '--rpm-macros',
+]);
+
+export type RpmTool = 'yum' | 'dnf' | 'microdnf' | 'zypper';
+
+/** `yum …`, `dnf …`, `microdnf …` or `zypper …`, with its subcommand. */
+export function rpmCall(cmd: ShellCommand): (ToolCall & { tool: RpmTool }) | undefined {
+  const tool = cmd.name;
+  if (tool !== 'yum' && tool !== 'dnf' && tool !== 'microdnf' && tool !== 'zypper') return undefined;
+  const args = argsOf(cmd);
+  const sub = subcommandIn(args, RPM_VALUE_FLAGS);
+  const program = cmd.words[cmd.nameIndex];
+  if (!sub || !program) return undefined;
+  return { cmd, program, subcommand: sub.word, args, label: tool, tool };
+}
