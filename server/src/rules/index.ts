@@ -33,7 +33,9 @@ import dockerfileAptNoInstallRecommends from './dockerfile/apt-no-install-recomm
 import dockerfileAptUpdateSeparate from './dockerfile/apt-update-separate';
 import dockerfileAptVersionUnpinned from './dockerfile/apt-version-unpinned';
 import dockerfileCopyBeforeInstall from './dockerfile/copy-before-install';
+import dockerfileCopyEntireFilesystem from './dockerfile/copy-entire-filesystem';
 import dockerfileCopyFromUndefinedStage from './dockerfile/copy-from-undefined-stage';
+import dockerfileCopyMultipleSourcesDir from './dockerfile/copy-multiple-sources-dir';
 import dockerfileDnfVersionUnpinned from './dockerfile/dnf-version-unpinned';
 import dockerfileDockerignoreMissing from './dockerfile/dockerignore-missing';
 import dockerfileDuplicateStageName from './dockerfile/duplicate-stage-name';
@@ -52,10 +54,14 @@ import dockerfileNpmVersionUnpinned from './dockerfile/npm-version-unpinned';
 import dockerfilePipNoCacheDir from './dockerfile/pip-no-cache-dir';
 import dockerfilePipVersionUnpinned from './dockerfile/pip-version-unpinned';
 import dockerfilePipeWithoutPipefail from './dockerfile/pipe-without-pipefail';
+import dockerfilePointlessCommand from './dockerfile/pointless-command';
 import dockerfileRootHomeForNonRootUser from './dockerfile/root-home-for-non-root-user';
 import dockerfileSecretsInArgEnv from './dockerfile/secrets-in-arg-env';
+import dockerfileShellViaLn from './dockerfile/shell-via-ln';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
+import dockerfileUseraddWithoutNoLogInit from './dockerfile/useradd-without-no-log-init';
+import dockerfileWgetAndCurl from './dockerfile/wget-and-curl';
 import dockerfileWorkdirAbsolute from './dockerfile/workdir-absolute';
 import dockerfileYumDnfZypperClean from './dockerfile/yum-dnf-zypper-clean';
 import dockerfileYumDnfZypperYes from './dockerfile/yum-dnf-zypper-yes';
@@ -118,7 +124,9 @@ export const rules: readonly Rule[] = [
   dockerfileAptUpdateSeparate,
   dockerfileAptVersionUnpinned,
   dockerfileCopyBeforeInstall,
+  dockerfileCopyEntireFilesystem,
   dockerfileCopyFromUndefinedStage,
+  dockerfileCopyMultipleSourcesDir,
   dockerfileDnfVersionUnpinned,
   dockerfileDockerignoreMissing,
   dockerfileDuplicateStageName,
@@ -137,10 +145,14 @@ export const rules: readonly Rule[] = [
   dockerfilePipNoCacheDir,
   dockerfilePipVersionUnpinned,
   dockerfilePipeWithoutPipefail,
+  dockerfilePointlessCommand,
   dockerfileRootHomeForNonRootUser,
   dockerfileSecretsInArgEnv,
+  dockerfileShellViaLn,
   dockerfileSyntaxError,
   dockerfileToolchainInFinalStage,
+  dockerfileUseraddWithoutNoLogInit,
+  dockerfileWgetAndCurl,
   dockerfileWorkdirAbsolute,
   dockerfileYumDnfZypperClean,
   dockerfileYumDnfZypperYes,
