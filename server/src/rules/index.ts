@@ -32,6 +32,7 @@ import dockerfileAptListsNotRemoved from './dockerfile/apt-lists-not-removed';
 import dockerfileAptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
 import dockerfileAptUpdateSeparate from './dockerfile/apt-update-separate';
 import dockerfileAptVersionUnpinned from './dockerfile/apt-version-unpinned';
+import dockerfileConsecutiveRun from './dockerfile/consecutive-run';
 import dockerfileCopyBeforeInstall from './dockerfile/copy-before-install';
 import dockerfileCopyEntireFilesystem from './dockerfile/copy-entire-filesystem';
 import dockerfileCopyFromUndefinedStage from './dockerfile/copy-from-undefined-stage';
@@ -43,6 +44,8 @@ import dockerfileGemVersionUnpinned from './dockerfile/gem-version-unpinned';
 import dockerfileGoInstallVersionUnpinned from './dockerfile/go-install-version-unpinned';
 import dockerfileHealthcheckToolMissing from './dockerfile/healthcheck-tool-missing';
 import dockerfileJsonArgs from './dockerfile/json-args';
+import dockerfileLabelKeyInvalid from './dockerfile/label-key-invalid';
+import dockerfileLabelSchema from './dockerfile/label-schema';
 import dockerfileMaintainerDeprecated from './dockerfile/maintainer-deprecated';
 import dockerfileMissingHealthcheck from './dockerfile/missing-healthcheck';
 import dockerfileMultipleInstructions from './dockerfile/multiple-instructions';
@@ -60,6 +63,7 @@ import dockerfileSecretsInArgEnv from './dockerfile/secrets-in-arg-env';
 import dockerfileShellViaLn from './dockerfile/shell-via-ln';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
+import dockerfileUntrustedRegistry from './dockerfile/untrusted-registry';
 import dockerfileUseraddWithoutNoLogInit from './dockerfile/useradd-without-no-log-init';
 import dockerfileWgetAndCurl from './dockerfile/wget-and-curl';
 import dockerfileWorkdirAbsolute from './dockerfile/workdir-absolute';
@@ -123,6 +127,7 @@ export const rules: readonly Rule[] = [
   dockerfileAptNoInstallRecommends,
   dockerfileAptUpdateSeparate,
   dockerfileAptVersionUnpinned,
+  dockerfileConsecutiveRun,
   dockerfileCopyBeforeInstall,
   dockerfileCopyEntireFilesystem,
   dockerfileCopyFromUndefinedStage,
@@ -134,6 +139,8 @@ export const rules: readonly Rule[] = [
   dockerfileGoInstallVersionUnpinned,
   dockerfileHealthcheckToolMissing,
   dockerfileJsonArgs,
+  dockerfileLabelKeyInvalid,
+  dockerfileLabelSchema,
   dockerfileMaintainerDeprecated,
   dockerfileMissingHealthcheck,
   dockerfileMultipleInstructions,
@@ -151,6 +158,7 @@ export const rules: readonly Rule[] = [
   dockerfileShellViaLn,
   dockerfileSyntaxError,
   dockerfileToolchainInFinalStage,
+  dockerfileUntrustedRegistry,
   dockerfileUseraddWithoutNoLogInit,
   dockerfileWgetAndCurl,
   dockerfileWorkdirAbsolute,

@@ -26,7 +26,7 @@ export default defineRule<DockerfileModel>({
     good: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json app/\n',
   },
   check(ctx) {
-    const { model, doc } = ctx;
+    const { model } = ctx;
     for (const ins of model.instructions) {
       if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length > 0) continue;
       const words = ins.json ?? ins.args;
