@@ -92,7 +92,8 @@ export interface Report {
    * The aliases this finding answers to, for rules that cover several checks of another tool with
    * findings of different kinds (a missing liveness probe is Polaris' `livenessProbeMissing`, a missing
    * readiness probe its `readinessProbeMissing`): only suppressions of these ids silence it. Defaults to
-   * all of the rule's aliases. Configuration (`rules: { <alias>: off }`) still applies rule by rule.
+   * all of the rule's aliases. Configuration of an alias (`rules: { <alias>: off }`, `.hadolint.yaml`
+   * `ignored`) applies to the findings that answer to it; the rule's own id applies to all of them.
    */
   aliases?: readonly string[];
   fix?: () => FixSpec | readonly FixSpec[] | undefined;

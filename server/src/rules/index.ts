@@ -30,6 +30,7 @@ import dockerfileApkVersionUnpinned from './dockerfile/apk-version-unpinned';
 import dockerfileAptGetYes from './dockerfile/apt-get-yes';
 import dockerfileAptListsNotRemoved from './dockerfile/apt-lists-not-removed';
 import dockerfileAptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
+import dockerfileAptNotAptGet from './dockerfile/apt-not-apt-get';
 import dockerfileAptUpdateSeparate from './dockerfile/apt-update-separate';
 import dockerfileAptVersionUnpinned from './dockerfile/apt-version-unpinned';
 import dockerfileConsecutiveRun from './dockerfile/consecutive-run';
@@ -37,9 +38,12 @@ import dockerfileCopyBeforeInstall from './dockerfile/copy-before-install';
 import dockerfileCopyEntireFilesystem from './dockerfile/copy-entire-filesystem';
 import dockerfileCopyFromUndefinedStage from './dockerfile/copy-from-undefined-stage';
 import dockerfileCopyMultipleSourcesDir from './dockerfile/copy-multiple-sources-dir';
+import dockerfileCopyRelativeWithoutWorkdir from './dockerfile/copy-relative-without-workdir';
 import dockerfileDnfVersionUnpinned from './dockerfile/dnf-version-unpinned';
 import dockerfileDockerignoreMissing from './dockerfile/dockerignore-missing';
 import dockerfileDuplicateStageName from './dockerfile/duplicate-stage-name';
+import dockerfileEnvSelfReference from './dockerfile/env-self-reference';
+import dockerfileExposePortRange from './dockerfile/expose-port-range';
 import dockerfileGemVersionUnpinned from './dockerfile/gem-version-unpinned';
 import dockerfileGoInstallVersionUnpinned from './dockerfile/go-install-version-unpinned';
 import dockerfileHealthcheckToolMissing from './dockerfile/healthcheck-tool-missing';
@@ -64,9 +68,12 @@ import dockerfileShellViaLn from './dockerfile/shell-via-ln';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
 import dockerfileUntrustedRegistry from './dockerfile/untrusted-registry';
+import dockerfileUserNonNumeric from './dockerfile/user-non-numeric';
 import dockerfileUseraddWithoutNoLogInit from './dockerfile/useradd-without-no-log-init';
 import dockerfileWgetAndCurl from './dockerfile/wget-and-curl';
+import dockerfileWgetProgress from './dockerfile/wget-progress';
 import dockerfileWorkdirAbsolute from './dockerfile/workdir-absolute';
+import dockerfileYarnCacheClean from './dockerfile/yarn-cache-clean';
 import dockerfileYumDnfZypperClean from './dockerfile/yum-dnf-zypper-clean';
 import dockerfileYumDnfZypperYes from './dockerfile/yum-dnf-zypper-yes';
 import dockerfileYumVersionUnpinned from './dockerfile/yum-version-unpinned';
@@ -125,6 +132,7 @@ export const rules: readonly Rule[] = [
   dockerfileAptGetYes,
   dockerfileAptListsNotRemoved,
   dockerfileAptNoInstallRecommends,
+  dockerfileAptNotAptGet,
   dockerfileAptUpdateSeparate,
   dockerfileAptVersionUnpinned,
   dockerfileConsecutiveRun,
@@ -132,9 +140,12 @@ export const rules: readonly Rule[] = [
   dockerfileCopyEntireFilesystem,
   dockerfileCopyFromUndefinedStage,
   dockerfileCopyMultipleSourcesDir,
+  dockerfileCopyRelativeWithoutWorkdir,
   dockerfileDnfVersionUnpinned,
   dockerfileDockerignoreMissing,
   dockerfileDuplicateStageName,
+  dockerfileEnvSelfReference,
+  dockerfileExposePortRange,
   dockerfileGemVersionUnpinned,
   dockerfileGoInstallVersionUnpinned,
   dockerfileHealthcheckToolMissing,
@@ -159,9 +170,12 @@ export const rules: readonly Rule[] = [
   dockerfileSyntaxError,
   dockerfileToolchainInFinalStage,
   dockerfileUntrustedRegistry,
+  dockerfileUserNonNumeric,
   dockerfileUseraddWithoutNoLogInit,
   dockerfileWgetAndCurl,
+  dockerfileWgetProgress,
   dockerfileWorkdirAbsolute,
+  dockerfileYarnCacheClean,
   dockerfileYumDnfZypperClean,
   dockerfileYumDnfZypperYes,
   dockerfileYumVersionUnpinned,
