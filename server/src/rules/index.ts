@@ -33,6 +33,8 @@ import dockerfileAptNoInstallRecommends from './dockerfile/apt-no-install-recomm
 import dockerfileAptNotAptGet from './dockerfile/apt-not-apt-get';
 import dockerfileAptUpdateSeparate from './dockerfile/apt-update-separate';
 import dockerfileAptVersionUnpinned from './dockerfile/apt-version-unpinned';
+import dockerfileBashismInSh from './dockerfile/bashism-in-sh';
+import dockerfileCdUnchecked from './dockerfile/cd-unchecked';
 import dockerfileConsecutiveRun from './dockerfile/consecutive-run';
 import dockerfileCopyBeforeInstall from './dockerfile/copy-before-install';
 import dockerfileCopyEntireFilesystem from './dockerfile/copy-entire-filesystem';
@@ -64,6 +66,7 @@ import dockerfilePipeWithoutPipefail from './dockerfile/pipe-without-pipefail';
 import dockerfilePointlessCommand from './dockerfile/pointless-command';
 import dockerfileRootHomeForNonRootUser from './dockerfile/root-home-for-non-root-user';
 import dockerfileSecretsInArgEnv from './dockerfile/secrets-in-arg-env';
+import dockerfileShellUnterminatedQuote from './dockerfile/shell-unterminated-quote';
 import dockerfileShellViaLn from './dockerfile/shell-via-ln';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
@@ -135,6 +138,8 @@ export const rules: readonly Rule[] = [
   dockerfileAptNotAptGet,
   dockerfileAptUpdateSeparate,
   dockerfileAptVersionUnpinned,
+  dockerfileBashismInSh,
+  dockerfileCdUnchecked,
   dockerfileConsecutiveRun,
   dockerfileCopyBeforeInstall,
   dockerfileCopyEntireFilesystem,
@@ -166,6 +171,7 @@ export const rules: readonly Rule[] = [
   dockerfilePointlessCommand,
   dockerfileRootHomeForNonRootUser,
   dockerfileSecretsInArgEnv,
+  dockerfileShellUnterminatedQuote,
   dockerfileShellViaLn,
   dockerfileSyntaxError,
   dockerfileToolchainInFinalStage,
