@@ -22,7 +22,7 @@ FROM alpine:3.20 AS a
 FROM debian:12
 COPY --from=a / /
      ~~~~~~~~~~~~
-COPY --from=busybox:1.36 ["/", "/"]
+COPY --from=ubuntu:24.04 ["/", "/"]
      ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~`,
       output: null,
     },

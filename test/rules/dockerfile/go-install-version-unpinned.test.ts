@@ -16,11 +16,11 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: 'latest, a branch, and no version',
+      name: 'latest and a branch; a package without a version follows go.mod',
       code: `
 FROM golang:1.23
 RUN go install golang.org/x/tools/gopls@latest honnef.co/go/tools/cmd/staticcheck@master github.com/a/b
-               ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ ~~~~~~~~~~~~~~`,
+               ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~`,
       output: null,
     },
   ],

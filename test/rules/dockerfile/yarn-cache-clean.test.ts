@@ -16,7 +16,10 @@ testRule(rule, {
       name: 'a cache folder elsewhere',
       code: 'FROM node:20-slim\nRUN yarn install --cache-folder /tmp/yc && rm -rf /tmp/yc',
     },
-    { name: 'other subcommands', code: 'FROM node:20-slim\nRUN yarn build && yarn --cwd app test' },
+    {
+      name: 'other subcommands',
+      code: 'FROM node:20-slim\nRUN yarn build && yarn --cwd app test && yarn --version',
+    },
   ],
   invalid: [
     {

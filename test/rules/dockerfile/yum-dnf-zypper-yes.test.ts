@@ -45,11 +45,10 @@ RUN zypper in curl
       output: 'FROM opensuse/leap:15.6\nRUN zypper -n in curl',
     },
     {
-      name: 'microdnf in a heredoc, CRLF',
-      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\r\nRUN <<EOF\r\nmicrodnf install jq\r\nEOF',
-      ranges: ['2:0-2:16'],
-      output:
-        'FROM registry.access.redhat.com/ubi9/ubi-minimal\r\nRUN <<EOF\r\nmicrodnf install -y jq\r\nEOF',
+      name: 'dnf in a heredoc, CRLF',
+      code: 'FROM fedora:40\r\nRUN <<EOF\r\ndnf install jq\r\nEOF',
+      ranges: ['2:0-2:11'],
+      output: 'FROM fedora:40\r\nRUN <<EOF\r\ndnf install -y jq\r\nEOF',
     },
   ],
 });

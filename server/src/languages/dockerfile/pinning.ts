@@ -131,11 +131,9 @@ const INSTALLERS: Record<Manager, Installer> = {
   },
   go: {
     packages: (cmd) => afterSub(cmd, ['go'], ['install'], new Set(['-C', '-o', '-p', '-modfile', '-tags', '-ldflags', '-gcflags'])), // prettier-ignore
-    // A local path builds what the current module's go.mod pins; a remote one needs `@version`.
-    pinned: (p) =>
-      p.includes('@')
-        ? !/@(?:latest|master|main)$/.test(p)
-        : /^[./]/.test(p) || !p.split('/')[0]?.includes('.'),
+    // Without `@version`, go install resolves the package through the current module's go.mod (or fails
+    // outside a module): pinned either way. `@latest` and branch names move.
+    pinned: (p) => !/@(?:latest|master|main|HEAD)$/.test(p),
   },
   yum: {
     packages: (cmd) => afterSub(cmd, ['yum'], ['install'], RPM_FLAGS),

@@ -27,7 +27,8 @@ export default defineRule<DockerfileModel>({
     const { model } = ctx;
     for (const ins of model.instructions) {
       const arg = ins.keyword === 'USER' ? ins.args[0] : undefined;
-      if (!arg) continue;
+      // Windows images have no runAsNonRoot to satisfy (`USER ContainerAdministrator`).
+      if (!arg || /windows|nanoserver|servercore/i.test(model.stages[ins.stage]?.image?.raw ?? '')) continue;
       const value = resolveAt(model, ins, arg.value);
       const user = value?.split(':')[0];
       if (user === undefined || user === '' || /^\d+$/.test(user)) continue;

@@ -16,6 +16,7 @@ const YARN_VALUE_FLAGS = new Set(['--cwd', '--cache-folder', '--modules-folder',
 /** The subcommand of a `yarn` command: `''` for a bare `yarn` (an install), undefined for other programs. */
 function yarnSub(cmd: ShellCommand): string | undefined {
   if (cmd.name !== 'yarn') return undefined;
+  if (argsOf(cmd).some((w) => /^(?:-v|--version|-h|--help)$/.test(w.value))) return undefined;
   return subcommandIn(argsOf(cmd), YARN_VALUE_FLAGS)?.word.value ?? '';
 }
 

@@ -35,15 +35,16 @@ export default defineRule<DockerfileModel>({
       '`{call}` asks for confirmation, and with no terminal to answer it the build aborts: add `{flag}`.',
   },
   docs: {
-    summary: 'yum, dnf, microdnf and zypper should answer their prompt (`-y`, `zypper -n`).',
+    summary: 'yum, dnf and zypper should answer their prompt (`-y`, `zypper -n`).',
     rationale:
       '`docker build` gives RUN no terminal: `yum install` and `dnf install` ask "Is this ok [y/N]", read ' +
       'end-of-file and exit with "Operation aborted", so the build fails. The rule reads the subcommands that ' +
       'prompt (install, update, remove, group and module commands, and zypper’s install, remove, update, patch ' +
-      'and dist-upgrade) and stays quiet with `-y`/`--assumeyes` (yum, dnf, microdnf), `-n`/`--non-interactive` ' +
+      'and dist-upgrade) and stays quiet with `-y`/`--assumeyes` (yum, dnf), `-n`/`--non-interactive` ' +
       'or `-y`/`--no-confirm` (zypper), or `assumeyes=1` set with `--setopt` or in a yum.conf or dnf.conf written ' +
       'earlier. The fix adds `-y` after the subcommand, or `-n` after `zypper` (a global option, valid for every ' +
-      'subcommand). Exec-form RUN instructions are not checked.',
+      'subcommand). Unlike hadolint, microdnf is not reported: it does not prompt (the official openjdk images ' +
+      'on Oracle Linux run `microdnf install` without `-y`). Exec-form RUN instructions are not checked.',
     bad: 'FROM rockylinux:9\nRUN dnf install httpd && dnf clean all\n',
     good: 'FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n',
   },
@@ -53,7 +54,8 @@ export default defineRule<DockerfileModel>({
       for (const run of runsOf(model, stage))
         for (const cmd of run.script.commands) {
           const call = rpmCall(cmd);
-          if (!call) continue;
+          // microdnf answers yes by itself: docker-library's openjdk images run `microdnf install` without -y.
+          if (!call || call.tool === 'microdnf') continue;
           const zypper = call.tool === 'zypper';
           if (!(zypper ? ZYPPER_PROMPTS : YUM_PROMPTS).has(call.subcommand.value)) continue;
           const args = expandedArgs(model, run.ins, call.args);
