@@ -186,9 +186,9 @@ const APT_VALUE_FLAGS = new Set([
   '--build-profiles',
 ]);
 
-/** `apt-get …` or `apt …`, with its subcommand (`update`, `install`, …). */
+/** `apt-get …`, `apt …` or `aptitude …` (the same lists and cache), with its subcommand (`update`, `install`, …). */
 export function aptCall(cmd: ShellCommand): ToolCall | undefined {
-  if (cmd.name !== 'apt-get' && cmd.name !== 'apt') return undefined;
+  if (cmd.name !== 'apt-get' && cmd.name !== 'apt' && cmd.name !== 'aptitude') return undefined;
   const args = argsOf(cmd);
   const sub = subcommandIn(args, APT_VALUE_FLAGS);
   const program = cmd.words[cmd.nameIndex];
