@@ -31,7 +31,7 @@ for (const r of rules) {
     r.docs.summary,
     '',
     `- Language: ${r.language}`,
-    `- Default severity: ${r.severity}${r.recommended ? ' (recommended)' : ''}`,
+    `- Default severity: ${r.severity}${r.recommended ? ' (recommended)' : ''}${r.defaultOff ? '; off by default' : ''}`,
     `- Fix: ${r.fix === null ? 'none' : r.fix === 'safe' ? 'safe (keeps behaviour; applied by fix-all and `--fix`)' : 'unsafe (changes behaviour; offered as a quick fix only)'}`,
     `- Same check elsewhere: ${r.aliases.length ? r.aliases.map((a) => '`' + a + '`').join(', ') : 'none known'}`,
     '',

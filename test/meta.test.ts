@@ -50,8 +50,13 @@ describe('rule catalog', () => {
             : rule.language === 'compose'
               ? 'compose.yaml'
               : 'manifest.yaml';
-        const bad = engine.analyze({ name, text: rule.docs.bad }, defaultConfig(), host);
-        const good = new Engine().analyze({ name, text: rule.docs.good }, defaultConfig(), host);
+        // Rules that are off by default are judged as a user who turned them on sees them.
+        const config = (): ReturnType<typeof defaultConfig> => ({
+          ...defaultConfig(),
+          rules: rule.defaultOff ? { [rule.id]: rule.severity } : {},
+        });
+        const bad = engine.analyze({ name, text: rule.docs.bad }, config(), host);
+        const good = new Engine().analyze({ name, text: rule.docs.good }, config(), host);
         assert.ok(bad && good);
         assert.ok(
           bad.findings.some((f) => f.ruleId === rule.id),

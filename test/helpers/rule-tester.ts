@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
-import { defaultConfig } from '../../server/src/core/config';
+import { defaultConfig, type Config } from '../../server/src/core/config';
 import type { Finding, Fix, Host, Rule } from '../../server/src/core/rule';
 import { applyFixGroups, type Range } from '../../server/src/core/text';
 import {
@@ -20,6 +20,8 @@ export interface ValidCase {
   code: string;
   /** Files that exist next to the document (e.g. `.dockerignore`). Default: none. */
   files?: string[];
+  /** Configuration on top of the defaults (`.hadolint.yaml` settings such as `labelSchema`). */
+  config?: Partial<Config>;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -78,13 +80,16 @@ export function hostWith(files: string[] = [], fileName = 'Dockerfile'): Host {
   return { fileName, exists: (p) => files.includes(p.replace(/^\.\//, '')) };
 }
 
-export function runRule(rule: AnyRule, text: string, files?: string[]): Finding[] {
+export function runRule(rule: AnyRule, text: string, files?: string[], extra?: Partial<Config>): Finding[] {
   const model = parseDockerfile(text);
+  const config = { ...defaultConfig(), ...extra };
+  // A rule that is off by default is tested as a user who turned it on sees it.
+  if (rule.defaultOff) config.rules = { ...config.rules, [rule.id]: rule.severity };
   const result = analyze({
     model,
     rules: [rule],
     suppressions: dockerfileSuppressions(model),
-    config: defaultConfig(),
+    config,
     host: hostWith(files),
   });
   assert.deepEqual(result.internalErrors, [], 'the rule threw');
@@ -97,7 +102,7 @@ export function testRule(rule: AnyRule, table: Table): void {
       const vc = typeof c === 'string' ? { code: c } : c;
       it(`valid: ${vc.name ?? `#${i + 1}`}`, () => {
         const { text } = parseMarked(vc.code);
-        const found = runRule(rule, text, vc.files);
+        const found = runRule(rule, text, vc.files, vc.config);
         assert.deepEqual(
           found.map((f) => `${fmtRange(f.range)} ${f.message}`),
           [],
@@ -109,7 +114,7 @@ export function testRule(rule: AnyRule, table: Table): void {
       it(`invalid: ${c.name ?? `#${i + 1}`}`, () => {
         const { text, ranges } = parseMarked(c.code);
         const expected = [...ranges, ...(c.ranges ?? []).map(parseRange)].map(fmtRange).sort();
-        const found = runRule(rule, text, c.files);
+        const found = runRule(rule, text, c.files, c.config);
         assert.deepEqual(found.map((f) => fmtRange(f.range)).sort(), expected, 'finding ranges');
         if (c.messageIds) {
           const ids = found.map(
@@ -134,7 +139,7 @@ export function testRule(rule: AnyRule, table: Table): void {
           parseDockerfile(fixed).syntaxErrors.length <= before,
           'the fixed text re-parses without new errors',
         );
-        const after = runRule(rule, fixed, [...(c.files ?? []), ...Object.keys(created)]);
+        const after = runRule(rule, fixed, [...(c.files ?? []), ...Object.keys(created)], c.config);
         assert.deepEqual(
           after.map((f) => `${fmtRange(f.range)} ${f.message}`),
           [],

@@ -25,11 +25,24 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
   const settings = {
     trustedRegistries: config.trustedRegistries,
     kubernetesVersion: config.kubernetesVersion,
+    labelSchema: config.labelSchema,
+    strictLabels: config.strictLabels,
   };
   for (const rule of input.rules) {
     const level = configuredLevel(config, rule.id, rule.aliases);
-    if (level === 'off') continue;
+    // An alias turned off silences the whole rule only when the rule has no other alias a finding could
+    // answer to; otherwise each finding is judged by its own aliases (`hadolint ignore DL3030` keeps dnf's).
+    const own = config.rules[rule.id];
+    if (
+      own === 'off' ||
+      (own === undefined && rule.aliases.length > 0 && rule.aliases.every((a) => config.rules[a] === 'off'))
+    )
+      continue;
     if (level === undefined && config.onlyRecommended && !rule.recommended) continue;
+    const anyOn =
+      own !== undefined ||
+      rule.aliases.some((a) => config.rules[a] !== undefined && config.rules[a] !== 'off');
+    if (rule.defaultOff && !anyOn) continue;
     try {
       rule.check({
         doc: model.doc,
@@ -38,12 +51,14 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
         settings,
         report(r) {
           if (isSuppressed(suppressions, rule.id, r.aliases ?? rule.aliases, r.at)) return;
+          const found = configuredLevel(config, rule.id, r.aliases ?? rule.aliases);
+          if (found === 'off' || (found === undefined && rule.defaultOff)) return;
           const template = rule.messages[r.messageId] ?? r.messageId;
           const make = r.fix;
           let cached: Fix[] | undefined;
           findings.push({
             ruleId: rule.id,
-            severity: level ?? r.severity ?? rule.severity,
+            severity: found ?? r.severity ?? rule.severity,
             message: formatMessage(template, r.data),
             // A copy: model positions are reused (and moved) by later incremental parses.
             range: { start: { ...r.at.start }, end: { ...r.at.end } },

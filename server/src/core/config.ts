@@ -12,6 +12,9 @@ export interface Config {
   ignore: string[];
   trustedRegistries: string[];
   kubernetesVersion: string | null;
+  /** `.hadolint.yaml` `label-schema` and `strict-labels`. */
+  labelSchema: Record<string, string>;
+  strictLabels: boolean;
   /** Problems found while reading configuration files, shown to the user rather than thrown. */
   problems: string[];
 }
@@ -23,6 +26,8 @@ export function defaultConfig(): Config {
     ignore: [],
     trustedRegistries: [],
     kubernetesVersion: null,
+    labelSchema: {},
+    strictLabels: false,
     problems: [],
   };
 }
@@ -82,6 +87,11 @@ export function applyHadolintConfig(config: Config, text: string, name = '.hadol
   }
   if (Array.isArray(o.trustedRegistries))
     config.trustedRegistries.push(...o.trustedRegistries.filter((r): r is string => typeof r === 'string'));
+  const schema = asObject(o['label-schema']);
+  if (schema)
+    for (const [label, kind] of Object.entries(schema))
+      if (typeof kind === 'string') config.labelSchema[label] = kind;
+  if (typeof o['strict-labels'] === 'boolean') config.strictLabels = o['strict-labels'];
   return config;
 }
 

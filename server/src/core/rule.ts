@@ -72,6 +72,10 @@ export interface AnalysisSettings {
   trustedRegistries: readonly string[];
   /** The Kubernetes version manifests are checked against (`kubernetes.version`), or null for the default. */
   kubernetesVersion: string | null;
+  /** `.hadolint.yaml` `label-schema`: label name → expected kind (`text`, `url`, `semver`, …). Empty: none. */
+  labelSchema: Readonly<Record<string, string>>;
+  /** `.hadolint.yaml` `strict-labels`: labels outside the schema are reported. */
+  strictLabels: boolean;
 }
 
 export interface Report {
@@ -88,7 +92,8 @@ export interface Report {
    * The aliases this finding answers to, for rules that cover several checks of another tool with
    * findings of different kinds (a missing liveness probe is Polaris' `livenessProbeMissing`, a missing
    * readiness probe its `readinessProbeMissing`): only suppressions of these ids silence it. Defaults to
-   * all of the rule's aliases. Configuration (`rules: { <alias>: off }`) still applies rule by rule.
+   * all of the rule's aliases. Configuration of an alias (`rules: { <alias>: off }`, `.hadolint.yaml`
+   * `ignored`) applies to the findings that answer to it; the rule's own id applies to all of them.
    */
   aliases?: readonly string[];
   fix?: () => FixSpec | readonly FixSpec[] | undefined;
@@ -108,6 +113,11 @@ export interface RuleMeta {
   language: Language;
   severity: Severity;
   recommended: boolean;
+  /**
+   * Off unless configured (`rules: { <id>: warning }`): checks that are policy rather than defects, such
+   * as pinning every package version, which most images deliberately do not do.
+   */
+  defaultOff?: boolean;
   /** Namespaced ids of the same check in other tools, e.g. `hadolint:DL3002`. */
   aliases: readonly string[];
   fix: FixKind | null;

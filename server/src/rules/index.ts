@@ -26,16 +26,32 @@ import composeUndefinedReference from './compose/undefined-reference';
 import composeWaitForHealthy from './compose/wait-for-healthy';
 import dockerfileAddInsteadOfCopy from './dockerfile/add-instead-of-copy';
 import dockerfileApkNoCache from './dockerfile/apk-no-cache';
+import dockerfileApkVersionUnpinned from './dockerfile/apk-version-unpinned';
 import dockerfileAptGetYes from './dockerfile/apt-get-yes';
 import dockerfileAptListsNotRemoved from './dockerfile/apt-lists-not-removed';
 import dockerfileAptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
+import dockerfileAptNotAptGet from './dockerfile/apt-not-apt-get';
 import dockerfileAptUpdateSeparate from './dockerfile/apt-update-separate';
+import dockerfileAptVersionUnpinned from './dockerfile/apt-version-unpinned';
+import dockerfileBashismInSh from './dockerfile/bashism-in-sh';
+import dockerfileCdUnchecked from './dockerfile/cd-unchecked';
+import dockerfileConsecutiveRun from './dockerfile/consecutive-run';
 import dockerfileCopyBeforeInstall from './dockerfile/copy-before-install';
+import dockerfileCopyEntireFilesystem from './dockerfile/copy-entire-filesystem';
 import dockerfileCopyFromUndefinedStage from './dockerfile/copy-from-undefined-stage';
+import dockerfileCopyMultipleSourcesDir from './dockerfile/copy-multiple-sources-dir';
+import dockerfileCopyRelativeWithoutWorkdir from './dockerfile/copy-relative-without-workdir';
+import dockerfileDnfVersionUnpinned from './dockerfile/dnf-version-unpinned';
 import dockerfileDockerignoreMissing from './dockerfile/dockerignore-missing';
 import dockerfileDuplicateStageName from './dockerfile/duplicate-stage-name';
+import dockerfileEnvSelfReference from './dockerfile/env-self-reference';
+import dockerfileExposePortRange from './dockerfile/expose-port-range';
+import dockerfileGemVersionUnpinned from './dockerfile/gem-version-unpinned';
+import dockerfileGoInstallVersionUnpinned from './dockerfile/go-install-version-unpinned';
 import dockerfileHealthcheckToolMissing from './dockerfile/healthcheck-tool-missing';
 import dockerfileJsonArgs from './dockerfile/json-args';
+import dockerfileLabelKeyInvalid from './dockerfile/label-key-invalid';
+import dockerfileLabelSchema from './dockerfile/label-schema';
 import dockerfileMaintainerDeprecated from './dockerfile/maintainer-deprecated';
 import dockerfileMissingHealthcheck from './dockerfile/missing-healthcheck';
 import dockerfileMultipleInstructions from './dockerfile/multiple-instructions';
@@ -43,12 +59,28 @@ import dockerfileNoCdInRun from './dockerfile/no-cd-in-run';
 import dockerfileNoLatestTag from './dockerfile/no-latest-tag';
 import dockerfileNoRootUser from './dockerfile/no-root-user';
 import dockerfileNoSudo from './dockerfile/no-sudo';
+import dockerfileNpmVersionUnpinned from './dockerfile/npm-version-unpinned';
 import dockerfilePipNoCacheDir from './dockerfile/pip-no-cache-dir';
+import dockerfilePipVersionUnpinned from './dockerfile/pip-version-unpinned';
+import dockerfilePipeWithoutPipefail from './dockerfile/pipe-without-pipefail';
+import dockerfilePointlessCommand from './dockerfile/pointless-command';
 import dockerfileRootHomeForNonRootUser from './dockerfile/root-home-for-non-root-user';
 import dockerfileSecretsInArgEnv from './dockerfile/secrets-in-arg-env';
+import dockerfileShellUnterminatedQuote from './dockerfile/shell-unterminated-quote';
+import dockerfileShellViaLn from './dockerfile/shell-via-ln';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
+import dockerfileUntrustedRegistry from './dockerfile/untrusted-registry';
+import dockerfileUserNonNumeric from './dockerfile/user-non-numeric';
+import dockerfileUseraddWithoutNoLogInit from './dockerfile/useradd-without-no-log-init';
+import dockerfileWgetAndCurl from './dockerfile/wget-and-curl';
+import dockerfileWgetProgress from './dockerfile/wget-progress';
 import dockerfileWorkdirAbsolute from './dockerfile/workdir-absolute';
+import dockerfileYarnCacheClean from './dockerfile/yarn-cache-clean';
+import dockerfileYumDnfZypperClean from './dockerfile/yum-dnf-zypper-clean';
+import dockerfileYumDnfZypperYes from './dockerfile/yum-dnf-zypper-yes';
+import dockerfileYumVersionUnpinned from './dockerfile/yum-version-unpinned';
+import dockerfileZypperVersionUnpinned from './dockerfile/zypper-version-unpinned';
 import kubernetesDeprecatedApi from './kubernetes/deprecated-api';
 import kubernetesDockerSocket from './kubernetes/docker-socket';
 import kubernetesEnvSecret from './kubernetes/env-secret';
@@ -99,16 +131,32 @@ export const rules: readonly Rule[] = [
   composeWaitForHealthy,
   dockerfileAddInsteadOfCopy,
   dockerfileApkNoCache,
+  dockerfileApkVersionUnpinned,
   dockerfileAptGetYes,
   dockerfileAptListsNotRemoved,
   dockerfileAptNoInstallRecommends,
+  dockerfileAptNotAptGet,
   dockerfileAptUpdateSeparate,
+  dockerfileAptVersionUnpinned,
+  dockerfileBashismInSh,
+  dockerfileCdUnchecked,
+  dockerfileConsecutiveRun,
   dockerfileCopyBeforeInstall,
+  dockerfileCopyEntireFilesystem,
   dockerfileCopyFromUndefinedStage,
+  dockerfileCopyMultipleSourcesDir,
+  dockerfileCopyRelativeWithoutWorkdir,
+  dockerfileDnfVersionUnpinned,
   dockerfileDockerignoreMissing,
   dockerfileDuplicateStageName,
+  dockerfileEnvSelfReference,
+  dockerfileExposePortRange,
+  dockerfileGemVersionUnpinned,
+  dockerfileGoInstallVersionUnpinned,
   dockerfileHealthcheckToolMissing,
   dockerfileJsonArgs,
+  dockerfileLabelKeyInvalid,
+  dockerfileLabelSchema,
   dockerfileMaintainerDeprecated,
   dockerfileMissingHealthcheck,
   dockerfileMultipleInstructions,
@@ -116,12 +164,28 @@ export const rules: readonly Rule[] = [
   dockerfileNoLatestTag,
   dockerfileNoRootUser,
   dockerfileNoSudo,
+  dockerfileNpmVersionUnpinned,
   dockerfilePipNoCacheDir,
+  dockerfilePipVersionUnpinned,
+  dockerfilePipeWithoutPipefail,
+  dockerfilePointlessCommand,
   dockerfileRootHomeForNonRootUser,
   dockerfileSecretsInArgEnv,
+  dockerfileShellUnterminatedQuote,
+  dockerfileShellViaLn,
   dockerfileSyntaxError,
   dockerfileToolchainInFinalStage,
+  dockerfileUntrustedRegistry,
+  dockerfileUserNonNumeric,
+  dockerfileUseraddWithoutNoLogInit,
+  dockerfileWgetAndCurl,
+  dockerfileWgetProgress,
   dockerfileWorkdirAbsolute,
+  dockerfileYarnCacheClean,
+  dockerfileYumDnfZypperClean,
+  dockerfileYumDnfZypperYes,
+  dockerfileYumVersionUnpinned,
+  dockerfileZypperVersionUnpinned,
   kubernetesDeprecatedApi,
   kubernetesDockerSocket,
   kubernetesEnvSecret,

@@ -3,6 +3,10 @@ import { testRule } from '../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a tmpfs mount',
+      code: 'FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add curl',
+    },
     'FROM alpine:3.20\nRUN apk add --no-cache curl',
     'FROM alpine:3.20\nRUN apk --no-cache add curl',
     {

@@ -3,6 +3,14 @@ import { testRule } from '../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a cache mount over /var/lib/apt',
+      code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl',
+    },
+    {
+      name: 'apt-get dist-clean',
+      code: 'FROM debian:13\nRUN apt-get update; apt-get install -y --no-install-recommends ca-certificates; apt-get dist-clean',
+    },
     'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
     'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl && apt-get clean && rm -rf /var/lib/apt/lists',
     {
@@ -23,10 +31,6 @@ COPY --from=build /src/app /app`,
       code: 'FROM debian:bookworm-slim\nRUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked apt-get update && apt-get install -y curl',
     },
     {
-      name: 'cache mount over /var/cache/apt',
-      code: 'FROM debian:bookworm-slim\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl',
-    },
-    {
       name: 'install without update in the same RUN',
       code: 'FROM debian:bookworm-slim\nCOPY app.deb /tmp/\nRUN apt-get install -y /tmp/app.deb',
     },
@@ -44,6 +48,13 @@ COPY --from=build /src/app /app`,
     },
   ],
   invalid: [
+    {
+      name: 'a cache mount over /var/cache/apt keeps the packages out, not the lists',
+      code: 'FROM debian:bookworm-slim\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl',
+      ranges: ['1:63-1:78'],
+      output:
+        'FROM debian:bookworm-slim\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
+    },
     {
       name: 'no fix after a quote left open: the removal would become part of the quoted text',
       code: `

@@ -5,6 +5,10 @@ const TITLE = 'changes behaviour';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'aptitude spells it --without-recommends',
+      code: 'FROM debian:12\nRUN aptitude install -y -R curl && aptitude install -y --without-recommends git',
+    },
     'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
     'FROM debian:bookworm-slim\nRUN apt-get --no-install-recommends -y install curl',
     {

@@ -44,13 +44,31 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'cd .. names the directory it resolves to',
+      code: `
+FROM debian:12
+WORKDIR /srv/app/web
+RUN cd .. && make
+    ~~`,
+      messageIds: ['useWorkdir'],
+      output: 'FROM debian:12\nWORKDIR /srv/app/web\nWORKDIR /srv/app\nRUN make',
+    },
+    {
+      name: 'a relative cd without a known WORKDIR: no fix',
+      code: `
+FROM debian:12
+RUN cd src && make
+    ~~`,
+      output: null,
+    },
+    {
       name: 'cd at the start of a RUN',
       code: `
 FROM node:20-slim
 COPY . /app
 RUN cd /app && npm ci
     ~~`,
-      output: null,
+      output: 'FROM node:20-slim\nCOPY . /app\nWORKDIR /app\nRUN npm ci',
     },
     {
       name: 'only the first top-level cd is reported',
@@ -93,7 +111,7 @@ EOF`,
       name: 'CRLF file',
       code: 'FROM debian:12\r\nRUN cd /app && make\r\n',
       ranges: ['1:4-1:6'],
-      output: null,
+      output: 'FROM debian:12\r\nWORKDIR /app\r\nRUN make\r\n',
     },
   ],
 });

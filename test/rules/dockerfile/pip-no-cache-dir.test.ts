@@ -3,6 +3,10 @@ import { testRule } from '../../helpers/rule-tester';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a tmpfs mount',
+      code: 'FROM python:3.12-slim\nRUN --mount=type=tmpfs,target=/root/.cache/pip pip install flask',
+    },
     'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask',
     'FROM python:3.12-slim\nRUN pip --no-cache-dir install flask',
     {

@@ -4,6 +4,10 @@ import { testRule } from '../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     {
+      name: "docker-library's apt-mark auto and purge --auto-remove",
+      code: 'FROM debian:12-slim\nRUN set -eux; savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y --no-install-recommends gcc make libc6-dev; make -C /src install; apt-mark auto \'.*\' > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; rm -rf /var/lib/apt/lists/*',
+    },
+    {
       name: 'compilers in a builder stage only',
       code: 'FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv',
     },

@@ -40,7 +40,7 @@ FROM node:20-slim
 WORKDIR app
         ~~~
 COPY . .`,
-      output: null,
+      output: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .',
     },
     {
       name: 'dot path, quoted',
@@ -77,8 +77,16 @@ WORKDIR web
     },
     {
       name: 'CRLF file',
-      code: 'FROM debian:12\r\nWORKDIR app\r\n',
-      ranges: ['1:8-1:11'],
+      code: 'FROM debian:12\r\nWORKDIR ./app\r\n',
+      ranges: ['1:8-1:13'],
+      output: 'FROM debian:12\r\nWORKDIR /app\r\n',
+    },
+    {
+      name: 'an image whose working directory is not known: no fix',
+      code: `
+FROM golang:1.23
+WORKDIR src
+        ~~~`,
       output: null,
     },
   ],

@@ -186,9 +186,9 @@ const APT_VALUE_FLAGS = new Set([
   '--build-profiles',
 ]);
 
-/** `apt-get …` or `apt …`, with its subcommand (`update`, `install`, …). */
+/** `apt-get …`, `apt …` or `aptitude …` (the same lists and cache), with its subcommand (`update`, `install`, …). */
 export function aptCall(cmd: ShellCommand): ToolCall | undefined {
-  if (cmd.name !== 'apt-get' && cmd.name !== 'apt') return undefined;
+  if (cmd.name !== 'apt-get' && cmd.name !== 'apt' && cmd.name !== 'aptitude') return undefined;
   const args = argsOf(cmd);
   const sub = subcommandIn(args, APT_VALUE_FLAGS);
   const program = cmd.words[cmd.nameIndex];
@@ -448,4 +448,39 @@ export function hasKeyword(cmd: ShellCommand): boolean {
     RESERVED_WORDS.has(cmd.name) ||
     cmd.words.slice(0, cmd.nameIndex).some((w) => !w.quoted && RESERVED_WORDS.has(w.value))
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// yum, dnf, microdnf, zypper
+
+const RPM_VALUE_FLAGS = new Set([
+  '-c',
+  '--config',
+  '--installroot',
+  '--releasever',
+  '--setopt',
+  '--enablerepo',
+  '--disablerepo',
+  '--repo',
+  '--repoid',
+  '-x',
+  '--exclude',
+  '--forcearch',
+  '-R',
+  '--root',
+  '-D',
+  '--rpm-macros',
+]);
+
+export type RpmTool = 'yum' | 'dnf' | 'microdnf' | 'zypper';
+
+/** `yum …`, `dnf …`, `microdnf …` or `zypper …`, with its subcommand. */
+export function rpmCall(cmd: ShellCommand): (ToolCall & { tool: RpmTool }) | undefined {
+  const tool = cmd.name;
+  if (tool !== 'yum' && tool !== 'dnf' && tool !== 'microdnf' && tool !== 'zypper') return undefined;
+  const args = argsOf(cmd);
+  const sub = subcommandIn(args, RPM_VALUE_FLAGS);
+  const program = cmd.words[cmd.nameIndex];
+  if (!sub || !program) return undefined;
+  return { cmd, program, subcommand: sub.word, args, label: tool, tool };
 }

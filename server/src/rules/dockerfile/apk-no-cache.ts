@@ -33,7 +33,7 @@ export default defineRule<DockerfileModel>({
       'with no need for `apk update` or a later `rm -rf /var/cache/apk/*`. The severity is info because the ' +
       'waste is small next to the rest of an image. Only the final stage and the stages it is built FROM are ' +
       'checked, since builder stages are thrown away. The rule stays quiet when the same RUN removes ' +
-      '/var/cache/apk after the install or mounts a cache over /var/cache/apk or /etc/apk/cache. Exec-form ' +
+      '/var/cache/apk after the install or mounts a cache or tmpfs over /var/cache/apk or /etc/apk/cache. Exec-form ' +
       '(JSON) RUN instructions are not checked.',
     bad: 'FROM alpine:3.20\nRUN apk add curl\n',
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
@@ -42,7 +42,7 @@ export default defineRule<DockerfileModel>({
     const { model, doc } = ctx;
     for (const stage of shippedStages(model))
       for (const run of runsOf(model, stage)) {
-        if (mountsOver(run.ins, [APK_CACHE, '/etc/apk/cache'])) continue;
+        if (mountsOver(run.ins, [APK_CACHE, '/etc/apk/cache'], ['cache', 'tmpfs'])) continue;
         const cmds = run.script.commands;
         // The last command that clears the cache, found once: asking it of the commands after each
         // `apk add` would be quadratic in a long script.

@@ -44,8 +44,10 @@ export default defineRule<DockerfileModel>({
       'installing, but whatever a RUN leaves behind is frozen into its layer: removing them in a later RUN ' +
       'does not make the image smaller. The rule looks at RUN instructions that update and install with apt-get ' +
       'or apt in the final stage and the stages it is built FROM; builder stages are thrown away and are not ' +
-      'checked. It stays quiet when the RUN removes the lists after its last install, or mounts a cache (or ' +
-      'tmpfs) over /var/lib/apt/lists or /var/cache/apt, which keeps them out of the layer. An install without ' +
+      'checked. It stays quiet when the RUN removes the lists after its last install (`rm`, or `apt-get ' +
+      'dist-clean` of apt 2.7), or mounts a cache or tmpfs over /var/lib/apt/lists (or /var/lib/apt), which ' +
+      'keeps them out of the layer; a cache mount on /var/cache/apt alone does not, since it holds the ' +
+      'downloaded packages, not the lists. An install without ' +
       'an update in the same RUN is not reported: its lists come from an earlier layer (see ' +
       '`apt-update-separate`). The fix appends the removal; it is not offered when a later RUN installs ' +
       'without updating first, because that RUN still needs the lists.',
@@ -69,12 +71,12 @@ export default defineRule<DockerfileModel>({
           if (i > firstUpdate && isAptInstall(c)) lastInstall = i;
         });
         if (lastInstall < 0) continue;
-        if (removesPath(cmds.slice(lastInstall + 1), LISTS)) continue;
-        if (
-          mountsOver(run.ins, [LISTS, '/var/cache/apt'], ['cache']) ||
-          mountsOver(run.ins, [LISTS], ['tmpfs'])
-        )
+        const after = cmds.slice(lastInstall + 1);
+        // `apt-get dist-clean` (apt 2.7: Debian 13, Ubuntu 24.04) removes the lists as well as the cache.
+        if (removesPath(after, LISTS) || after.some((c) => aptCall(c)?.subcommand.value === 'dist-clean'))
           continue;
+        // A cache mount on /var/cache/apt keeps the .deb files out, not the lists under /var/lib/apt.
+        if (mountsOver(run.ins, [LISTS], ['cache', 'tmpfs'])) continue;
         const install = cmds[lastInstall];
         const call = install && aptCall(install);
         if (!call) continue;

@@ -52,7 +52,11 @@ export default defineRule<DockerfileModel>({
           const call = aptCall(cmd);
           if (!call || call.subcommand.value !== 'install') continue;
           const args = expandedArgs(model, run.ins, call.args);
-          if (!args || flagIn(args, '--no-install-recommends')) continue;
+          // aptitude spells it `-R` / `--without-recommends`.
+          const aptitude = call.label === 'aptitude';
+          const flag = aptitude ? '--without-recommends' : '--no-install-recommends';
+          if (!args || flagIn(args, '--no-install-recommends') || (aptitude && flagIn(args, '-R', flag)))
+            continue;
           if (args.some((w) => /^--install-recommends=(?:false|no|0|off)$/i.test(w.value))) continue;
           if (configuredBefore(model, run.ins, cmd.end, NO_RECOMMENDS_CONFIG)) continue;
           const sub = call.subcommand;
@@ -61,9 +65,8 @@ export default defineRule<DockerfileModel>({
             messageId: 'recommends',
             data: { tool: call.label },
             fix: () => ({
-              title:
-                'Add --no-install-recommends (changes behaviour: recommended packages are no longer installed)',
-              edits: [insertAfterWord(doc, sub, ' --no-install-recommends')],
+              title: `Add ${flag} (changes behaviour: recommended packages are no longer installed)`,
+              edits: [insertAfterWord(doc, sub, ` ${flag}`)],
             }),
           });
         }

@@ -40,7 +40,7 @@ export default defineRule<DockerfileModel>({
       'stays quiet when `PIP_NO_CACHE_DIR` is set by ENV (in the stage or the stages it builds on), ARG, ' +
       '`export` or on the command line (any value counts: pip reads the variable with inverted, historically ' +
       'confusing semantics, and setting it at all shows the cache was considered), when `pip config` or a ' +
-      'pip.conf sets `no-cache-dir`, and when the RUN mounts a cache over ~/.cache/pip. Exec-form (JSON) RUN ' +
+      'pip.conf sets `no-cache-dir`, and when the RUN mounts a cache or tmpfs over ~/.cache/pip. Exec-form (JSON) RUN ' +
       'instructions are not checked.',
     bad: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
     good: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
@@ -73,7 +73,7 @@ export default defineRule<DockerfileModel>({
           if (
             mountsOf(run.ins).some(
               (m) =>
-                m.type === 'cache' &&
+                (m.type === 'cache' || m.type === 'tmpfs') &&
                 m.target !== null &&
                 (CACHE_TARGET.test(m.target) || m.target === cacheDir),
             )

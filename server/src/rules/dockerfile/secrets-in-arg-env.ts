@@ -48,7 +48,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
-  aliases: ['buildkit:SecretsUsedInArgOrEnv'],
+  aliases: ['buildkit:SecretsUsedInArgOrEnv', 'hadolint:DL3064'],
   fix: null,
   messages: {
     literal:

@@ -1,12 +1,19 @@
 import { defineRule } from '../../core/rule';
 import type { DockerfileModel } from '../../languages/dockerfile';
 
+/** The hadolint checks that catch some of these errors: ONBUILD triggers (DL3043), no FROM first (DL3061). */
+function aliasesOf(message: string): string[] {
+  if (/ONBUILD/.test(message)) return ['hadolint:DL3043'];
+  if (message.startsWith('No source image provided')) return ['hadolint:DL3061'];
+  return [];
+}
+
 export default defineRule<DockerfileModel>({
   id: 'dockerfile/syntax-error',
   language: 'dockerfile',
   severity: 'error',
   recommended: true,
-  aliases: [],
+  aliases: ['hadolint:DL3043', 'hadolint:DL3061'],
   fix: null,
   messages: { syntax: '{message}' },
   docs: {
@@ -19,6 +26,11 @@ export default defineRule<DockerfileModel>({
   },
   check(ctx) {
     for (const e of ctx.model.syntaxErrors)
-      ctx.report({ at: e.range, messageId: 'syntax', data: { message: e.message } });
+      ctx.report({
+        at: e.range,
+        messageId: 'syntax',
+        data: { message: e.message },
+        aliases: aliasesOf(e.message),
+      });
   },
 });

@@ -50,25 +50,40 @@ function pkgName(w: ShellWord): string {
  * command that removes it. Computed once per RUN: asking "is it removed later?" of every command by
  * scanning the commands after it would be quadratic in a long heredoc script.
  */
-function lastRemovals(ins: DInstruction): { index: Map<ShellCommand, number>; last: Map<string, number> } {
+function lastRemovals(ins: DInstruction): Removals {
   const index = new Map<ShellCommand, number>();
   const last = new Map<string, number>();
+  let markedAuto = -1;
+  let autoRemovedBefore = -1;
   (ins.shell?.commands ?? []).forEach((c, i) => {
     index.set(c, i);
     const sub = subcommand(c)?.value;
-    const removes =
-      ((c.name === 'apt-get' || c.name === 'apt') && (sub === 'purge' || sub === 'remove')) ||
-      (c.name === 'apk' && sub === 'del');
+    const apt = c.name === 'apt-get' || c.name === 'apt';
+    const removes = (apt && (sub === 'purge' || sub === 'remove')) || (c.name === 'apk' && sub === 'del');
     if (removes) for (const w of argsOf(c)) if (!w.value.startsWith('-')) last.set(w.value.toLowerCase(), i);
+    // docker-library's pattern: `apt-mark auto '.*'` after the build, then `apt-get purge --auto-remove`
+    // (or `autoremove`) removes everything installed before the mark that nothing kept manual.
+    if (c.name === 'apt-mark' && sub === 'auto') markedAuto = i;
+    const autoRemoves =
+      apt && (sub === 'autoremove' || (removes && argsOf(c).some((w) => /^--auto-?remove$/.test(w.value))));
+    if (autoRemoves && markedAuto >= 0) autoRemovedBefore = markedAuto;
   });
-  return { index, last };
+  return { index, last, autoRemovedBefore };
+}
+
+interface Removals {
+  index: Map<ShellCommand, number>;
+  last: Map<string, number>;
+  /** Commands before this index install packages that an `apt-mark auto` + autoremove later removes. */
+  autoRemovedBefore: number;
 }
 
 /** Packages a later command of the same RUN removes again. */
-function purgedInSameRun(removals: ReturnType<typeof lastRemovals>, cmd: ShellCommand): Set<string> {
+function purgedInSameRun(removals: Removals, cmd: ShellCommand): Set<string> {
   const at = removals.index.get(cmd) ?? Infinity;
   const later = (name: string): boolean => (removals.last.get(name) ?? -1) > at;
   const out = new Set<string>();
+  if (at < removals.autoRemovedBefore) for (const w of installedPackages(cmd)) out.add(pkgName(w));
   for (const w of installedPackages(cmd)) if (later(pkgName(w))) out.add(pkgName(w));
   // `apk add --virtual .build-deps gcc … && apk del .build-deps` removes the whole group.
   const args = argsOf(cmd);
@@ -277,7 +292,8 @@ export default defineRule<DockerfileModel>({
       'them. Left in the final image they add hundreds of megabytes and give an attacker a compiler. A multi-stage ' +
       'build compiles in a builder stage and copies only the installed dependencies into a slim runtime stage. ' +
       'Builder stages are not reported, nor packages the same RUN removes again (`apk add --virtual .build-deps … ' +
-      '&& apk del .build-deps`, `apt-get purge`). For single-stage Python images the fix performs the split: the ' +
+      "&& apk del .build-deps`, `apt-get purge`, and the official images’ `apt-mark auto '.*'` followed by " +
+      '`apt-get purge --auto-remove`, which removes everything installed before the mark). For single-stage Python images the fix performs the split: the ' +
       'builder installs into a virtual environment in /opt/venv and the runtime stage copies it, installing only ' +
       'the runtime counterparts of header packages it knows (libpq-dev → libpq5). When the installs need only ' +
       'requirement files, the builder copies those (a file in a folder brings its folder) instead of the whole ' +
