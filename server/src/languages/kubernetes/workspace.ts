@@ -229,3 +229,23 @@ export function lookup(
 export function isWorkload(o: IndexedObject): boolean {
   return o.podLabels !== undefined;
 }
+
+/** A selector as a message shows it: `app: web, tier in (a, b)`. */
+export function selectorText(sel: IndexedSelector): string {
+  return [
+    ...Object.entries(sel.matchLabels).map(([k, v]) => `${k}: ${v}`),
+    ...sel.matchExpressions.map(
+      (e) => `${e.key} ${e.operator}${e.values.length > 0 ? ` (${e.values.join(', ')})` : ''}`,
+    ),
+  ].join(', ');
+}
+
+/** Whether a selector has any requirement (an empty one selects every pod of the namespace). */
+export function selectsSome(sel: IndexedSelector): boolean {
+  return Object.keys(sel.matchLabels).length > 0 || sel.matchExpressions.length > 0;
+}
+
+/** `Deployment web`. */
+export function objectLabel(o: IndexedObject): string {
+  return `${o.kind}${o.name ? ` ${o.name}` : ''}`;
+}
