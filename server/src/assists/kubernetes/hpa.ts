@@ -1,4 +1,4 @@
-import type { FixSpec } from '../../core/rule';
+import type { FixSpec, Host } from '../../core/rule';
 import { comparePositions, type Range, type TextEdit } from '../../core/text';
 import { hpaLines, styleOf } from '../../fixes/kubernetes';
 import { resourcesFix } from '../../fixes/kubernetes-resources';
@@ -6,11 +6,13 @@ import { deletePair, appendDocument } from '../../fixes/yaml';
 import {
   entryAt,
   get,
+  inNamespace,
   isFlowDocument,
   longRunning,
   mapAt,
   sameNamespace,
   str,
+  workspaceView,
   type KubernetesModel,
   type Manifest,
 } from '../../languages/kubernetes';
@@ -23,13 +25,24 @@ import {
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet']);
 
-/** The HPA of the file that scales a workload, if any. */
-export function hpaFor(model: KubernetesModel, target: Manifest): Manifest | undefined {
-  return model.hpas.find(
+/**
+ * Whether an HPA scales a workload: one of the file, or with a host, one of the workspace's files of the
+ * same application (see languages/kubernetes/workspace.ts).
+ */
+export function hpaFor(model: KubernetesModel, target: Manifest, host?: Host): boolean {
+  const own = model.hpas.some(
     (h) =>
       sameNamespace(h, target) &&
       str(entryAt(h.root, 'spec', 'scaleTargetRef', 'kind')?.value) === target.kind &&
       str(entryAt(h.root, 'spec', 'scaleTargetRef', 'name')?.value) === target.name,
+  );
+  if (own || !host) return own;
+  return (
+    inNamespace(
+      workspaceView(model, host),
+      target.namespace,
+      (o) => o.scaleTarget?.kind === target.kind && o.scaleTarget.name === target.name,
+    ).length > 0
   );
 }
 
@@ -95,7 +108,7 @@ function requests_(container: Parameters<typeof mapAt>[0], resource: 'cpu' | 'me
  * StatefulSet that no HPA of the file scales yet. Documents touch (one ends where the next begins), so
  * the last document starting at or before the cursor is the one it is in.
  */
-export function kubernetesAssists(model: KubernetesModel, range: Range): FixSpec[] {
+export function kubernetesAssists(model: KubernetesModel, range: Range, ctx?: { host: Host }): FixSpec[] {
   const doc = model.doc;
   let m: Manifest | undefined;
   for (const x of model.manifests) {
@@ -104,7 +117,7 @@ export function kubernetesAssists(model: KubernetesModel, range: Range): FixSpec
     if (comparePositions(start, range.start) <= 0 && comparePositions(range.end, end) <= 0) m = x;
   }
   if (!m || m.group !== 'apps' || !SCALABLE.has(m.kind) || !m.name) return [];
-  if (hpaFor(model, m)) return [];
+  if (hpaFor(model, m, ctx?.host)) return [];
   const fix = addHpaFix(model, m);
   return fix ? [fix] : [];
 }

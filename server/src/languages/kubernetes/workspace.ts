@@ -249,3 +249,76 @@ export function selectsSome(sel: IndexedSelector): boolean {
 export function objectLabel(o: IndexedObject): string {
   return `${o.kind}${o.name ? ` ${o.name}` : ''}`;
 }
+
+/**
+ * The index's entries by file, with a snapshot rules can hold: a new snapshot object after every change,
+ * so views built on the old one are not reused. Open documents are kept apart and win over the disk.
+ */
+export class KubernetesIndexStore {
+  private readonly disk = new Map<string, readonly IndexedObject[]>();
+  private readonly open = new Map<string, readonly IndexedObject[]>();
+  private snapshot: KubernetesIndex | undefined;
+  /** Bumped on every change that alters a snapshot. */
+  version = 0;
+  complete = false;
+
+  /** Sets a file's entries as read from disk (an empty list forgets it); false when nothing changed. */
+  setDisk(file: string, objects: readonly IndexedObject[]): boolean {
+    return this.put(this.disk, file, objects);
+  }
+
+  /** Sets, or with undefined drops, the entries of an open document, which win over its file's. */
+  setOpen(file: string, objects: readonly IndexedObject[] | undefined): boolean {
+    if (objects === undefined) {
+      if (!this.open.delete(file)) return false;
+      this.changed();
+      return true;
+    }
+    return this.put(this.open, file, objects);
+  }
+
+  setComplete(complete: boolean): void {
+    if (this.complete === complete) return;
+    this.complete = complete;
+    this.changed();
+  }
+
+  get files(): number {
+    return this.disk.size;
+  }
+
+  get(): KubernetesIndex {
+    if (!this.snapshot) {
+      const objects: IndexedObject[] = [];
+      for (const [file, list] of this.disk) if (!this.open.has(file)) objects.push(...list);
+      for (const list of this.open.values()) objects.push(...list);
+      this.snapshot = { complete: this.complete, objects };
+    }
+    return this.snapshot;
+  }
+
+  private put(
+    map: Map<string, readonly IndexedObject[]>,
+    file: string,
+    objects: readonly IndexedObject[],
+  ): boolean {
+    const old = map.get(file);
+    if (old !== undefined && sameObjects(old, objects)) return false;
+    if (objects.length === 0 && map === this.disk) {
+      if (old === undefined) return false;
+      map.delete(file);
+    } else map.set(file, objects);
+    this.changed();
+    return true;
+  }
+
+  private changed(): void {
+    this.snapshot = undefined;
+    this.version++;
+  }
+}
+
+/** Entries are plain data built in one order, so their JSON tells whether they changed. */
+export function sameObjects(a: readonly IndexedObject[], b: readonly IndexedObject[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+}

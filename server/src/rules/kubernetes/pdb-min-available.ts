@@ -33,7 +33,7 @@ export default defineRule<KubernetesModel>({
   fix: null,
   messages: {
     replicas:
-      'PodDisruptionBudget {pdb} keeps {min} pods available, and {workloads} run {replicas}: no pod can ever be evicted, so node drains and cluster upgrades hang.',
+      'PodDisruptionBudget {pdb} keeps {min} pods available, and {workloads} {run} {replicas}: no pod can ever be evicted, so node drains and cluster upgrades hang.',
     hpa: 'PodDisruptionBudget {pdb} keeps {min} pods available, but {hpa} may scale {workloads} down to {replicas}: at that size no pod can be evicted, so node drains and cluster upgrades hang.',
   },
   docs: {
@@ -81,6 +81,7 @@ export default defineRule<KubernetesModel>({
           pdb: p.name ?? '',
           min,
           workloads: covered.map(objectLabel).join(', '),
+          run: covered.length === 1 ? 'runs' : 'run',
           replicas: `${total} replica${total === 1 ? '' : 's'}`,
           hpa: by ? `HorizontalPodAutoscaler ${by.name ?? ''}` : '',
         },
