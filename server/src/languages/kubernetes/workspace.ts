@@ -190,13 +190,26 @@ export function related(a: string, b: string): boolean {
   return inside(da, db) || inside(db, da);
 }
 
+const owns = new WeakMap<KubernetesModel, IndexedObject[]>();
+
+/** The index entries of a model's own objects (what the language server's index keeps of an open document). */
+export function ownObjects(model: KubernetesModel): IndexedObject[] {
+  let own = owns.get(model);
+  if (!own) {
+    const file = model.file ?? '';
+    own = model.manifests.map((m) => summarize(m, file));
+    owns.set(model, own);
+  }
+  return own;
+}
+
 /** The view for a model: built once per model and index. */
 export function workspaceView(model: KubernetesModel, host: Host): WorkspaceView {
   const file = model.file ?? '';
   const index = host.kubernetes;
   const hit = views.get(model);
   if (hit && hit.index === index && hit.file === file) return hit.view;
-  const own = model.manifests.map((m) => summarize(m, file));
+  const own = ownObjects(model);
   const others = index ? index.objects.filter((o) => o.file !== file && related(o.file, file)) : [];
   const view = { file, objects: [...own, ...others], complete: index?.complete === true };
   views.set(model, { index, file, view });
@@ -264,17 +277,24 @@ export class KubernetesIndexStore {
 
   /** Sets a file's entries as read from disk (an empty list forgets it); false when nothing changed. */
   setDisk(file: string, objects: readonly IndexedObject[]): boolean {
-    return this.put(this.disk, file, objects);
+    const old = this.disk.get(file) ?? [];
+    if (objects.length === 0) this.disk.delete(file);
+    else this.disk.set(file, objects);
+    // An open document's entries stand for its file: what the disk says shows once it is closed.
+    if (this.open.has(file) || sameObjects(old, objects)) return false;
+    this.changed();
+    return true;
   }
 
   /** Sets, or with undefined drops, the entries of an open document, which win over its file's. */
   setOpen(file: string, objects: readonly IndexedObject[] | undefined): boolean {
-    if (objects === undefined) {
-      if (!this.open.delete(file)) return false;
-      this.changed();
-      return true;
-    }
-    return this.put(this.open, file, objects);
+    const before = this.open.get(file) ?? this.disk.get(file) ?? [];
+    if (objects === undefined) this.open.delete(file);
+    else this.open.set(file, objects);
+    const after = objects ?? this.disk.get(file) ?? [];
+    if (sameObjects(before, after)) return false;
+    this.changed();
+    return true;
   }
 
   setComplete(complete: boolean): void {
@@ -295,21 +315,6 @@ export class KubernetesIndexStore {
       this.snapshot = { complete: this.complete, objects };
     }
     return this.snapshot;
-  }
-
-  private put(
-    map: Map<string, readonly IndexedObject[]>,
-    file: string,
-    objects: readonly IndexedObject[],
-  ): boolean {
-    const old = map.get(file);
-    if (old !== undefined && sameObjects(old, objects)) return false;
-    if (objects.length === 0 && map === this.disk) {
-      if (old === undefined) return false;
-      map.delete(file);
-    } else map.set(file, objects);
-    this.changed();
-    return true;
   }
 
   private changed(): void {
