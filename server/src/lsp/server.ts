@@ -76,12 +76,12 @@ export function startServer(
   let lanes: [Watchdog, Watchdog] | undefined;
   const laneOf = new Map<string, Lane>();
   // The workspace's Kubernetes objects, for checks across files (lsp/workspace-index.ts). When it changes,
-  // open documents are analysed again (their cached results are of the old index).
+  // open manifests are analysed again: the workers drop their cached results when the new index arrives
+  // with that job, so the generation (which would discard every document's pending results) stays.
   const indexer = new WorkspaceIndexer({
     script: workerScript,
     onChange: () => {
-      generation++;
-      for (const d of documents.all()) schedule(d.uri);
+      for (const d of documents.all()) if (mayBeManifest(d)) schedule(d.uri);
     },
     log: (m) => connection.console.info(m),
   });
@@ -260,9 +260,8 @@ export function startServer(
     const o = await run<Diagnostic[]>(
       { op: 'diagnostics', uri, ctx: context(doc, settings) },
       stateOf(doc),
-      () => {
-        return documents.get(uri)?.version !== version;
-      },
+      // Stale too once an earlier job on this very text ran past the budget: it would only hang again.
+      () => documents.get(uri)?.version !== version || skipped(doc) !== undefined,
     );
     if (o.kind === 'done') return o.value;
     if (o.kind === 'stopped') {
@@ -342,6 +341,11 @@ export function startServer(
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Documents the workspace index may change the findings of: YAML and JSON, whatever the language id. */
+function mayBeManifest(doc: TextDocument): boolean {
+  return ['yaml', 'json', 'jsonc'].includes(doc.languageId) || /\.(ya?ml|json)$/i.test(doc.uri);
 }
 
 function digest(text: string): string {
