@@ -211,7 +211,6 @@ function lint(args: string[]): number {
   const all: JsonFinding[] = [];
   const notes: string[] = [];
   let unreadable = false;
-  let kubernetes: KubernetesIndex | undefined;
   const cwd = process.cwd();
   const configFor = (file: string): Config => {
     const c = loadConfig(file, { configFile: o.config });
@@ -303,7 +302,7 @@ function lint(args: string[]): number {
     else files.push(p);
     targets.push({ files, explicit: !st.isDirectory() });
   }
-  kubernetes = cliIndex(targets.flatMap((t) => (t.stdin ? [] : t.files)));
+  const kubernetes = cliIndex(targets.flatMap((t) => (t.stdin ? [] : t.files)));
 
   for (const t of targets) {
     if (t.stdin) {

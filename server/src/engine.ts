@@ -1,4 +1,4 @@
-import { kubernetesAssists } from './assists/kubernetes/hpa';
+import { kubernetesAssists } from './assists/kubernetes';
 import { analyze, type AnalyzeResult } from './core/analyze';
 import { findingToMarked, fixSpecToMarked, hasBom, rangeFromMarked } from './core/bom';
 import { defaultConfig, type Config } from './core/config';

@@ -33,7 +33,10 @@ export interface IndexedObject {
   podLabels?: Record<string, string>;
   containerPorts?: IndexedPort[];
   replicas?: number;
-  /** The pods it selects: a Service's selector, a workload's `spec.selector`. */
+  /**
+   * The pods it selects: a Service's selector, a workload's `spec.selector`, a PodDisruptionBudget's, a
+   * NetworkPolicy's `podSelector`.
+   */
   selector?: IndexedSelector;
   /** Services: their ports (`port` number and name). */
   servicePorts?: IndexedPort[];

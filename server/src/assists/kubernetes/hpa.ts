@@ -1,5 +1,5 @@
 import type { FixSpec, Host } from '../../core/rule';
-import { comparePositions, type Range, type TextEdit } from '../../core/text';
+import type { TextEdit } from '../../core/text';
 import { hpaLines, styleOf } from '../../fixes/kubernetes';
 import { resourcesFix } from '../../fixes/kubernetes-resources';
 import { deletePair, appendDocument } from '../../fixes/yaml';
@@ -103,21 +103,10 @@ function requests_(container: Parameters<typeof mapAt>[0], resource: 'cpu' | 'me
   return has(mapAt(container, 'resources', 'requests')) || has(mapAt(container, 'resources', 'limits'));
 }
 
-/**
- * Refactorings offered where the cursor is: "Add a HorizontalPodAutoscaler" inside a Deployment or
- * StatefulSet that no HPA of the file scales yet. Documents touch (one ends where the next begins), so
- * the last document starting at or before the cursor is the one it is in.
- */
-export function kubernetesAssists(model: KubernetesModel, range: Range, ctx?: { host: Host }): FixSpec[] {
-  const doc = model.doc;
-  let m: Manifest | undefined;
-  for (const x of model.manifests) {
-    const start = doc.positionAt(x.document.start);
-    const end = doc.positionAt(x.document.end);
-    if (comparePositions(start, range.start) <= 0 && comparePositions(range.end, end) <= 0) m = x;
-  }
-  if (!m || m.group !== 'apps' || !SCALABLE.has(m.kind) || !m.name) return [];
-  if (hpaFor(model, m, ctx?.host)) return [];
+/** "Add a HorizontalPodAutoscaler" on a Deployment or StatefulSet that no HPA scales yet. */
+export function hpaAssist(model: KubernetesModel, m: Manifest, host?: Host): FixSpec[] {
+  if (m.group !== 'apps' || !SCALABLE.has(m.kind) || !m.name) return [];
+  if (hpaFor(model, m, host)) return [];
   const fix = addHpaFix(model, m);
   return fix ? [fix] : [];
 }

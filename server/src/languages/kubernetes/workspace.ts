@@ -96,6 +96,15 @@ export function summarize(m: Manifest, file: string): IndexedObject {
       port({ name: str(get(p, 'name')?.value), number: num(get(p, 'port')?.value) }),
     );
   }
+  // The pods a PodDisruptionBudget covers and a NetworkPolicy applies to.
+  const podSelector =
+    m.kind === 'PodDisruptionBudget'
+      ? entryAt(m.root, 'spec', 'selector')
+      : m.kind === 'NetworkPolicy'
+        ? entryAt(m.root, 'spec', 'podSelector')
+        : undefined;
+  const selected = podSelector ? selectorOf(podSelector.value) : undefined;
+  if (selected) o.selector = selected;
   if (m.kind === 'HorizontalPodAutoscaler') {
     const kind = str(entryAt(m.root, 'spec', 'scaleTargetRef', 'kind')?.value);
     const name = str(entryAt(m.root, 'spec', 'scaleTargetRef', 'name')?.value);
