@@ -112,110 +112,111 @@ spec:
 
 const cursorIn = (text: string, after: string) => text.replace(after, after + '|');
 
+const CASES: Case[] = [
+  {
+    name: 'Add a PodDisruptionBudget: one pod down at a time, over the workload selector',
+    code: cursorIn(DEPLOY, 'replicas: 3'),
+    title: 'Add a PodDisruptionBudget',
+    output:
+      DEPLOY +
+      '---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web-pdb\n  namespace: shop\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web\n',
+  },
+  {
+    name: 'no PodDisruptionBudget when one in another file covers the pods',
+    code: cursorIn(DEPLOY, 'replicas: 3'),
+    title: 'Add a PodDisruptionBudget',
+    output: null,
+    workspace: {
+      'app/pdb.yaml':
+        'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels:\n      app: web\n',
+    },
+  },
+  {
+    name: 'Spread replicas across nodes: added to the pod spec, in the file style',
+    code: cursorIn(DEPLOY, 'replicas: 3'),
+    title: 'Spread replicas across nodes',
+    output: DEPLOY.replace(
+      '          value: http://$(HOST)/\n',
+      '          value: http://$(HOST)/\n      topologySpreadConstraints:\n      - maxSkew: 1\n        topologyKey: kubernetes.io/hostname\n        whenUnsatisfiable: ScheduleAnyway\n        labelSelector:\n          matchLabels:\n            app: web\n',
+    ),
+  },
+  {
+    name: 'no spread for a single replica',
+    code: cursorIn(DEPLOY.replace('replicas: 3', 'replicas: 1'), 'replicas: 1'),
+    title: 'Spread replicas across nodes',
+    output: null,
+  },
+  {
+    name: "a default deny and an allow policy for the Service's target ports",
+    code: DEPLOY + '---\n' + cursorIn(SERVICE, 'kind: Service'),
+    title: 'Add a default-deny NetworkPolicy',
+    output:
+      DEPLOY +
+      '---\n' +
+      SERVICE +
+      '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-ingress\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes:\n  - Ingress\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-allow-ingress\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes:\n  - Ingress\n  ingress:\n  - ports:\n    - port: 8080\n',
+  },
+  {
+    name: 'with a default deny elsewhere in the application, only the allow policy',
+    code: cursorIn(SERVICE, 'kind: Service'),
+    title: 'Allow the traffic of Service web',
+    output:
+      SERVICE +
+      '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-allow-ingress\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes:\n  - Ingress\n  ingress:\n  - ports:\n    - port: 8080\n',
+    workspace: {
+      'app/deny.yaml':
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: shop\nspec:\n  podSelector: {}\n',
+      'app/web.yaml': DEPLOY,
+    },
+  },
+  {
+    name: 'no policy when the Service selects no known workload (it would select nothing)',
+    code: DEPLOY + '---\n' + cursorIn(SERVICE.replace('    app: web', '    app: api'), 'kind: Service'),
+    title: 'Add a default-deny NetworkPolicy',
+    output: null,
+  },
+  {
+    name: 'literal env values into a ConfigMap: credentials and $(VAR) references stay',
+    code: cursorIn(DEPLOY, 'image: registry'),
+    title: 'Move 2 literal env values into ConfigMap web-web-env',
+    output:
+      DEPLOY.replace(
+        '          value: info\n',
+        '          valueFrom:\n            configMapKeyRef:\n              name: web-web-env\n              key: LOG_LEVEL\n',
+      ).replace(
+        '          value: "hello, world"\n',
+        '          valueFrom:\n            configMapKeyRef:\n              name: web-web-env\n              key: GREETING\n',
+      ) +
+      '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-web-env\n  namespace: shop\ndata:\n  LOG_LEVEL: info\n  GREETING: "hello, world"\n',
+  },
+  {
+    name: 'a credential into a Secret',
+    code: cursorIn(DEPLOY, 'image: registry'),
+    title: 'Move the value of DB_PASSWORD into Secret web-web-env',
+    output:
+      DEPLOY.replace(
+        '          value: s3cr3t-Passw0rd\n',
+        '          valueFrom:\n            secretKeyRef:\n              name: web-web-env\n              key: DB_PASSWORD\n',
+      ) +
+      '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: web-web-env\n  namespace: shop\ntype: Opaque\nstringData:\n  DB_PASSWORD: s3cr3t-Passw0rd\n',
+  },
+  {
+    name: 'CRLF line endings are kept',
+    code: cursorIn(DEPLOY, 'replicas: 3').replace(/\n/g, '\r\n'),
+    title: 'Spread replicas across nodes',
+    output: DEPLOY.replace(
+      '          value: http://$(HOST)/\n',
+      '          value: http://$(HOST)/\n      topologySpreadConstraints:\n      - maxSkew: 1\n        topologyKey: kubernetes.io/hostname\n        whenUnsatisfiable: ScheduleAnyway\n        labelSelector:\n          matchLabels:\n            app: web\n',
+    ).replace(/\n/g, '\r\n'),
+  },
+  {
+    name: 'no env move outside a container',
+    code: cursorIn(DEPLOY, 'replicas: 3'),
+    title: 'Move',
+    output: null,
+  },
+];
+
 describe('Kubernetes assists', () => {
-  for (const c of [
-    {
-      name: 'Add a PodDisruptionBudget: one pod down at a time, over the workload selector',
-      code: cursorIn(DEPLOY, 'replicas: 3'),
-      title: 'Add a PodDisruptionBudget',
-      output:
-        DEPLOY +
-        '---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web-pdb\n  namespace: shop\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web\n',
-    },
-    {
-      name: 'no PodDisruptionBudget when one in another file covers the pods',
-      code: cursorIn(DEPLOY, 'replicas: 3'),
-      title: 'Add a PodDisruptionBudget',
-      output: null,
-      workspace: {
-        'app/pdb.yaml':
-          'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels:\n      app: web\n',
-      },
-    },
-    {
-      name: 'Spread replicas across nodes: added to the pod spec, in the file style',
-      code: cursorIn(DEPLOY, 'replicas: 3'),
-      title: 'Spread replicas across nodes',
-      output: DEPLOY.replace(
-        '          value: http://$(HOST)/\n',
-        '          value: http://$(HOST)/\n      topologySpreadConstraints:\n      - maxSkew: 1\n        topologyKey: kubernetes.io/hostname\n        whenUnsatisfiable: ScheduleAnyway\n        labelSelector:\n          matchLabels:\n            app: web\n',
-      ),
-    },
-    {
-      name: 'no spread for a single replica',
-      code: cursorIn(DEPLOY.replace('replicas: 3', 'replicas: 1'), 'replicas: 1'),
-      title: 'Spread replicas across nodes',
-      output: null,
-    },
-    {
-      name: "a default deny and an allow policy for the Service's target ports",
-      code: DEPLOY + '---\n' + cursorIn(SERVICE, 'kind: Service'),
-      title: 'Add a default-deny NetworkPolicy',
-      output:
-        DEPLOY +
-        '---\n' +
-        SERVICE +
-        '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-ingress\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes:\n  - Ingress\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-allow-ingress\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes:\n  - Ingress\n  ingress:\n  - ports:\n    - port: 8080\n',
-    },
-    {
-      name: 'with a default deny elsewhere in the application, only the allow policy',
-      code: cursorIn(SERVICE, 'kind: Service'),
-      title: 'Allow the traffic of Service web',
-      output:
-        SERVICE +
-        '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-allow-ingress\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes:\n  - Ingress\n  ingress:\n  - ports:\n    - port: 8080\n',
-      workspace: {
-        'app/deny.yaml':
-          'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: shop\nspec:\n  podSelector: {}\n',
-        'app/web.yaml': DEPLOY,
-      },
-    },
-    {
-      name: 'no policy when the Service selects no known workload (it would select nothing)',
-      code: DEPLOY + '---\n' + cursorIn(SERVICE.replace('    app: web', '    app: api'), 'kind: Service'),
-      title: 'Add a default-deny NetworkPolicy',
-      output: null,
-    },
-    {
-      name: 'literal env values into a ConfigMap: credentials and $(VAR) references stay',
-      code: cursorIn(DEPLOY, 'image: registry'),
-      title: 'Move 2 literal env values into ConfigMap web-web-env',
-      output:
-        DEPLOY.replace(
-          '          value: info\n',
-          '          valueFrom:\n            configMapKeyRef:\n              name: web-web-env\n              key: LOG_LEVEL\n',
-        ).replace(
-          '          value: "hello, world"\n',
-          '          valueFrom:\n            configMapKeyRef:\n              name: web-web-env\n              key: GREETING\n',
-        ) +
-        '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-web-env\n  namespace: shop\ndata:\n  LOG_LEVEL: info\n  GREETING: "hello, world"\n',
-    },
-    {
-      name: 'a credential into a Secret',
-      code: cursorIn(DEPLOY, 'image: registry'),
-      title: 'Move the value of DB_PASSWORD into Secret web-web-env',
-      output:
-        DEPLOY.replace(
-          '          value: s3cr3t-Passw0rd\n',
-          '          valueFrom:\n            secretKeyRef:\n              name: web-web-env\n              key: DB_PASSWORD\n',
-        ) +
-        '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: web-web-env\n  namespace: shop\ntype: Opaque\nstringData:\n  DB_PASSWORD: s3cr3t-Passw0rd\n',
-    },
-    {
-      name: 'CRLF line endings are kept',
-      code: cursorIn(DEPLOY, 'replicas: 3').replace(/\n/g, '\r\n'),
-      title: 'Spread replicas across nodes',
-      output: DEPLOY.replace(
-        '          value: http://$(HOST)/\n',
-        '          value: http://$(HOST)/\n      topologySpreadConstraints:\n      - maxSkew: 1\n        topologyKey: kubernetes.io/hostname\n        whenUnsatisfiable: ScheduleAnyway\n        labelSelector:\n          matchLabels:\n            app: web\n',
-      ).replace(/\n/g, '\r\n'),
-    },
-    {
-      name: 'no env move outside a container',
-      code: cursorIn(DEPLOY, 'replicas: 3'),
-      title: 'Move',
-      output: null,
-    },
-  ] satisfies Case[])
-    run(c);
+  for (const c of CASES) run(c);
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { opendir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { IndexedObject } from './core/kubernetes-index';
 import { walkCandidate } from './languages/detect';
 import { summarizeText } from './languages/kubernetes/workspace';
@@ -40,11 +40,30 @@ export function indexCandidate(path: string): boolean {
 
 /**
  * A file's entries; the kustomizations that may list it as a patch are read within `root` (by default as
- * the CLI's host reads: the current directory when the file is in it, else the file's own).
+ * the CLI's host reads: the current directory when the file is in it, else the file's own). `reads`
+ * remembers those reads across the files of one walk: files of a folder ask for the same kustomizations.
  */
-export function summarizeFile(path: string, text: string, root?: string): IndexedObject[] {
+export function summarizeFile(
+  path: string,
+  text: string,
+  root?: string,
+  reads?: Map<string, string | undefined>,
+): IndexedObject[] {
   try {
-    return summarizeText(path, text, diskHost(path, root === undefined ? {} : { root }));
+    const host = diskHost(path, root === undefined ? {} : { root });
+    const read = host.read?.bind(host);
+    const dir = dirname(path);
+    const cached = reads
+      ? {
+          ...host,
+          read: (rel: string) => {
+            const key = resolve(dir, rel);
+            if (!reads.has(key)) reads.set(key, read?.(rel));
+            return reads.get(key);
+          },
+        }
+      : host;
+    return summarizeText(path, text, cached);
   } catch {
     return [];
   }

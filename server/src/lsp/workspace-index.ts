@@ -46,13 +46,14 @@ export function runIndexWorker(): void {
   let roots: string[] = [];
   const post = (m: IndexReply): void => port.postMessage(m);
   const summarize = async (files: string[]): Promise<void> => {
+    const reads = new Map<string, string | undefined>();
     let batch: { file: string; objects: IndexedObject[] }[] = [];
     for (const file of files) {
       const root = roots.find((r) => within(r, file));
       // Read-only and inside the workspace folders only.
       if (root === undefined || !indexCandidate(file)) continue;
       const text = await readCandidateAsync(file);
-      batch.push({ file, objects: text === undefined ? [] : summarizeFile(file, text, root) });
+      batch.push({ file, objects: text === undefined ? [] : summarizeFile(file, text, root, reads) });
       if (batch.length >= BATCH) {
         post({ op: 'entries', entries: batch });
         batch = [];

@@ -200,13 +200,21 @@ export function related(a: string, b: string): boolean {
 }
 
 const owns = new WeakMap<KubernetesModel, IndexedObject[]>();
+const summaries = new WeakMap<Manifest, IndexedObject>();
 
 /** The index entries of a model's own objects (what the language server's index keeps of an open document). */
 export function ownObjects(model: KubernetesModel): IndexedObject[] {
   let own = owns.get(model);
   if (!own) {
     const file = model.file ?? '';
-    own = model.manifests.map((m) => summarize(m, file));
+    own = model.manifests.map((m) => {
+      // Unchanged documents keep their Manifest between parses: an edit summarizes only its document.
+      const hit = summaries.get(m);
+      if (hit && hit.file === file && hit.partial === m.partial) return hit;
+      const o = summarize(m, file);
+      summaries.set(m, o);
+      return o;
+    });
     owns.set(model, own);
   }
   return own;
