@@ -170,7 +170,7 @@ describe('language server on Kubernetes manifests', () => {
       { start: { line: 35, character: 2 }, end: { line: 35, character: 2 } },
       ['refactor'],
     );
-    assert.deepEqual(inService, []);
+    assert.ok(!inService.some((a) => /HorizontalPodAutoscaler/.test((a as CodeAction).title)));
   });
 
   it('"add probes" adds liveness and readiness probes on the container port, and round-trips', async () => {

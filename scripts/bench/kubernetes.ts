@@ -1,7 +1,7 @@
 /**
  * Kubernetes benchmark (not a test; nothing here fails on numbers).
  *
- *   node --import tsx scripts/bench/kubernetes.ts [--engine-only | --lsp-only]
+ *   node --import tsx scripts/bench/kubernetes.ts [--engine-only | --lsp-only | --index-only]
  *       [--docs 600] [--edits 50] [--lsp-edits 30] [--server server/out/server.js]
  *
  * The input is one generated multi-document file of about 14,000 lines and 600 documents: per
@@ -17,13 +17,22 @@
  *     opened, then 30 edits (full-text didChange with the next version, one character changed), interleaved
  *     between the servers. Measured: from sending didChange to the publishDiagnostics for that version (or,
  *     when a server publishes without versions, the next publish after the change).
+ * (c) Workspace index: 1,000 generated manifests, one per file, in a temporary folder, indexed with the
+ *     code the language server's index thread runs (walk, read, summarize into a KubernetesIndexStore):
+ *     the wall time, and the heap the finished index keeps (after garbage collection), also measured
+ *     through our server itself (`--index-only` runs only this part).
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { defaultConfig } from '../../server/src/core/config';
 import { Engine, noFiles } from '../../server/src/engine';
+import { KubernetesIndexStore } from '../../server/src/languages/kubernetes/workspace';
+import { readCandidateAsync, summarizeFile, walkWorkspace } from '../../server/src/workspace-index';
 import { start, type LspClient, type Settings } from '../../test/helpers/lsp-client';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -409,6 +418,72 @@ async function benchServers(docs: number, edits: number): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// (c) The workspace index
+// ---------------------------------------------------------------------------------------------------------
+
+/** 1,000 manifests, one per file, in folders of 50 (as a repository of many applications keeps them). */
+function writeWorkspace(files: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-bench-index-'));
+  const docs = generateManifests(files)
+    .split(/^---\n/m)
+    .filter((d) => d.trim());
+  docs.slice(0, files).forEach((d, i) => {
+    const folder = join(dir, `app-${Math.floor(i / 50)}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `object-${i}.yaml`), d);
+  });
+  return dir;
+}
+
+async function benchIndex(files: number): Promise<void> {
+  setFlagsFromString('--expose_gc');
+  const gc = runInNewContext('gc') as () => void;
+  const dir = writeWorkspace(files);
+  try {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const store = new KubernetesIndexStore();
+    const walked = await walkWorkspace(dir);
+    const reads = new Map<string, string | undefined>();
+    for (const f of walked.files) {
+      const text = await readCandidateAsync(f);
+      if (text !== undefined) store.setDisk(f, summarizeFile(f, text, dir, reads));
+    }
+    store.setComplete(walked.complete);
+    const index = store.get();
+    const took = performance.now() - t0;
+    gc();
+    const kept = process.memoryUsage().heapUsed - before;
+    console.log(`(c) Workspace index — ${walked.files.length} files, ${index.objects.length} objects`);
+    console.log(
+      table(
+        ['where', 'build ms', 'heap kept MB'],
+        [["in process (the index thread's code)", ms(took), (kept / 1024 / 1024).toFixed(1)]],
+      ),
+    );
+    // The same through the language server: its log line says when the index thread has finished.
+    const server = resolve(ROOT, stringArg('--server') ?? 'server/out/server.js');
+    if (existsSync(server)) {
+      const client = await start(server, { rootUri: pathToFileURL(dir).toString(), timeoutMs: 60_000 });
+      const t1 = performance.now();
+      for (let i = 0; i < 600 && !client.messages.some((m) => /indexed \d+ files/.test(m)); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      const line = client.messages.find((m) => /indexed \d+ files/.test(m));
+      console.log(
+        line
+          ? `language server: "${line}" (seen after ${ms(performance.now() - t1)} ms from initialized)`
+          : 'language server: no index log line within 60 s',
+      );
+      await client.shutdown();
+    }
+    console.log();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
 
 function stringArg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -426,9 +501,11 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
   const engineOnly = process.argv.includes('--engine-only');
   const lspOnly = process.argv.includes('--lsp-only');
+  const indexOnly = process.argv.includes('--index-only');
   const docs = numberArg('--docs', 600);
-  if (!lspOnly) benchEngine(docs, numberArg('--edits', 50));
-  if (!engineOnly) await benchServers(docs, numberArg('--lsp-edits', 30));
+  if (!lspOnly && !indexOnly) benchEngine(docs, numberArg('--edits', 50));
+  if (!engineOnly && !indexOnly) await benchServers(docs, numberArg('--lsp-edits', 30));
+  if (!engineOnly && !lspOnly) await benchIndex(numberArg('--index-files', 1000));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename))

@@ -2,12 +2,15 @@ import { pushAll } from './core/arrays';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnored, type Config } from './core/config';
-import { docsUrl, type Finding } from './core/rule';
+import type { KubernetesIndex } from './core/kubernetes-index';
+import { docsUrl, type Finding, type Host } from './core/rule';
 import { Engine, noFiles } from './engine';
 import { fixAll } from './fix-all';
 import { walkCandidate } from './languages/detect';
 import { rules } from './rules';
+import { KubernetesIndexStore } from './languages/kubernetes/workspace';
 import { diskHost, loadConfig } from './workspace';
+import { indexCandidate, readCandidate, summarizeFile } from './workspace-index';
 
 const VERSION = '0.1.0';
 
@@ -101,6 +104,21 @@ function walk(dir: string, out: string[]): void {
       if (!SKIP_DIRS.has(e.name)) walk(p, out);
     } else if (e.isFile() && walkCandidate(e.name)) out.push(p);
   }
+}
+
+/**
+ * The workspace index of the CLI: the Kubernetes objects of the files it is given (and the generators of
+ * kustomizations among them), so cross-object checks see a Deployment and its Service in separate files.
+ */
+function cliIndex(files: string[]): KubernetesIndex {
+  const store = new KubernetesIndexStore();
+  for (const f of files) {
+    if (!indexCandidate(f)) continue;
+    const text = readCandidate(f);
+    if (text !== undefined) store.setDisk(resolve(f), summarizeFile(resolve(f), text));
+  }
+  store.setComplete(true);
+  return store.get();
 }
 
 function isBinary(text: string): boolean {
@@ -243,7 +261,7 @@ function lint(args: string[]): number {
     }
     const config = configFor(file);
     if (!explicit && isIgnored(config, shown.split('\\').join('/'))) return;
-    const host = diskHost(resolve(file));
+    const host: Host = { ...diskHost(resolve(file)), kubernetes };
     let source = { name: resolve(file), text };
     if (o.fix && !utf8) notes.push(`${shown}: not valid UTF-8, not fixed`);
     else if (o.fix) {
@@ -266,10 +284,11 @@ function lint(args: string[]): number {
     for (const e of result.internalErrors) notes.push(`${shown}: internal error in ${e.ruleId}: ${e.error}`);
   };
 
+  // Directories are walked first, so that the workspace index holds every file given before any is linted.
+  const targets: ({ stdin: true } | { stdin?: false; files: string[]; explicit: boolean })[] = [];
   for (const p of o.paths) {
     if (p === '-') {
-      const done = lintStdin();
-      if (done !== undefined) return done;
+      targets.push({ stdin: true });
       continue;
     }
     let st;
@@ -281,11 +300,20 @@ function lint(args: string[]): number {
     const files: string[] = [];
     if (st.isDirectory()) walk(p, files);
     else files.push(p);
-    const explicit = !st.isDirectory();
-    for (const file of files) {
+    targets.push({ files, explicit: !st.isDirectory() });
+  }
+  const kubernetes = cliIndex(targets.flatMap((t) => (t.stdin ? [] : t.files)));
+
+  for (const t of targets) {
+    if (t.stdin) {
+      const done = lintStdin();
+      if (done !== undefined) return done;
+      continue;
+    }
+    for (const file of t.files) {
       const shown = relative(cwd, file) || file;
       try {
-        lintFile(file, shown, explicit);
+        lintFile(file, shown, t.explicit);
       } catch (e) {
         notes.push(`${shown}: internal error, file skipped: ${describeError(e)}`);
       }

@@ -1,14 +1,17 @@
-import { kubernetesAssists } from './assists/kubernetes/hpa';
+import { kubernetesAssists } from './assists/kubernetes';
 import { analyze, type AnalyzeResult } from './core/analyze';
 import { findingToMarked, fixSpecToMarked, hasBom, rangeFromMarked } from './core/bom';
 import { defaultConfig, type Config } from './core/config';
 import type { FixSpec, Host, Language, Rule } from './core/rule';
 import type { Range, TextDoc } from './core/text';
+import type { IndexedObject } from './core/kubernetes-index';
 import type { ComposeModel } from './languages/compose';
 import { composeSupport } from './languages/compose/support';
 import { detectLanguage } from './languages/detect';
 import { dockerfileSupport } from './languages/dockerfile/support';
+import type { KubernetesModel } from './languages/kubernetes/model';
 import { kubernetesSupport } from './languages/kubernetes/support';
+import { ownObjects } from './languages/kubernetes/workspace';
 import type { LanguageSupport } from './languages/support';
 import { rules } from './rules';
 
@@ -72,6 +75,8 @@ export interface AnalyzeOptions {
 interface Cached {
   language: Language;
   cache: unknown;
+  /** The last model parsed, for `kubernetesObjects`. */
+  model?: { doc: TextDoc };
 }
 
 /**
@@ -105,6 +110,8 @@ export class Engine {
       config,
       host,
     });
+    const cached = this.caches.get(file.name);
+    if (cached) cached.model = model;
     return { language, model };
   }
 
@@ -141,6 +148,15 @@ export class Engine {
     } catch {
       return [];
     }
+  }
+
+  /**
+   * The workspace index's entries for the Kubernetes objects of a document as last analysed, or undefined
+   * when it is not a Kubernetes file.
+   */
+  kubernetesObjects(name: string): IndexedObject[] | undefined {
+    const c = this.caches.get(name);
+    return c?.language === 'kubernetes' && c.model ? ownObjects(c.model as KubernetesModel) : undefined;
   }
 
   forget(name: string): void {

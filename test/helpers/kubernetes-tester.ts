@@ -5,9 +5,11 @@ import { defaultConfig, type Config } from '../../server/src/core/config';
 import type { Finding, Rule } from '../../server/src/core/rule';
 import { applyFixGroups } from '../../server/src/core/text';
 import { detectLanguage } from '../../server/src/languages/detect';
+import type { KubernetesIndex } from '../../server/src/core/kubernetes-index';
 import {
   kubernetesSuppressions,
   parseKubernetes,
+  summarizeText,
   type KubernetesModel,
 } from '../../server/src/languages/kubernetes';
 import {
@@ -28,12 +30,20 @@ import {
  */
 export interface KubernetesValidCase extends ValidCase {
   config?: Partial<Config>;
+  /**
+   * Other files of the workspace (name → text), indexed as the language server and the CLI index them;
+   * the case's own text is `app/manifest.yaml`. Set `incomplete` to hand the rule an index still being built.
+   */
+  workspace?: Record<string, string>;
+  incomplete?: boolean;
   /** The file name (detection and suppressions do not depend on it; kept for messages). */
   fileName?: string;
 }
 
 export interface KubernetesInvalidCase extends InvalidCase {
   config?: Partial<Config>;
+  workspace?: Record<string, string>;
+  incomplete?: boolean;
   fileName?: string;
 }
 
@@ -48,14 +58,29 @@ function configOf(c: { config?: Partial<Config> }): Config {
   return { ...defaultConfig(), ...(c.config ?? {}) };
 }
 
-export function runKubernetesRule(rule: KRule, text: string, config: Config = defaultConfig()): Finding[] {
-  const model = parseKubernetes(text);
+/** The index of a case's other files. */
+export function indexOf(c: {
+  workspace?: Record<string, string>;
+  incomplete?: boolean;
+}): KubernetesIndex | undefined {
+  if (!c.workspace) return undefined;
+  const objects = Object.entries(c.workspace).flatMap(([name, text]) => summarizeText(name, text));
+  return { complete: c.incomplete !== true, objects };
+}
+
+export function runKubernetesRule(
+  rule: KRule,
+  text: string,
+  config: Config = defaultConfig(),
+  kubernetes?: KubernetesIndex,
+): Finding[] {
+  const model = { ...parseKubernetes(text), file: 'app/manifest.yaml' };
   const result = analyze({
     model,
     rules: [rule],
     suppressions: kubernetesSuppressions(model),
     config,
-    host: { fileName: 'manifest.yaml', exists: () => undefined },
+    host: { fileName: 'manifest.yaml', exists: () => undefined, ...(kubernetes ? { kubernetes } : {}) },
   });
   assert.deepEqual(result.internalErrors, [], 'the rule threw');
   return result.findings;
@@ -71,7 +96,7 @@ export function testKubernetesRule(rule: KRule, table: KubernetesTable): void {
       const vc: KubernetesValidCase = typeof c === 'string' ? { code: c } : c;
       it(`valid: ${vc.name ?? `#${i + 1}`}`, () => {
         const { text } = parseMarked(vc.code);
-        const found = runKubernetesRule(rule, text, configOf(vc));
+        const found = runKubernetesRule(rule, text, configOf(vc), indexOf(vc));
         assert.deepEqual(
           found.map((f) => `${fmtRange(f.range)} ${f.message}`),
           [],
@@ -89,7 +114,7 @@ export function testKubernetesRule(rule: KRule, table: KubernetesTable): void {
         );
         const expected = [...ranges, ...(c.ranges ?? []).map(parseRange)].map(fmtRange).sort();
         const config = configOf(c);
-        const found = runKubernetesRule(rule, text, config);
+        const found = runKubernetesRule(rule, text, config, indexOf(c));
         assert.deepEqual(
           found.map((f) => fmtRange(f.range)).sort(),
           expected,
@@ -114,7 +139,7 @@ export function testKubernetesRule(rule: KRule, table: KubernetesTable): void {
           'the fixed text re-parses without new YAML problems',
         );
         assert.equal(detectLanguage('manifest.yaml', undefined, fixed), 'kubernetes', 'still a manifest');
-        const after = runKubernetesRule(rule, fixed, config);
+        const after = runKubernetesRule(rule, fixed, config, indexOf(c));
         assert.deepEqual(
           after.map((f) => `${fmtRange(f.range)} ${f.message}`),
           [],

@@ -1,3 +1,4 @@
+import type { KubernetesIndex } from './kubernetes-index';
 import type { Range, TextDoc, TextEdit } from './text';
 
 export type Language = 'dockerfile' | 'compose' | 'kubernetes';
@@ -65,6 +66,11 @@ export interface Host {
    * does not exist, cannot be read or is unknown. Never executed, only read.
    */
   read?(relativePath: string): string | undefined;
+  /**
+   * The Kubernetes objects of the workspace's other files (the language server's index, or the files
+   * given to the CLI), or undefined when there is none: cross-object checks then see the document alone.
+   */
+  readonly kubernetes?: KubernetesIndex;
 }
 
 export interface AnalysisSettings {

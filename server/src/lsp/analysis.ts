@@ -2,6 +2,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   DiagnosticSeverity,
   type CodeAction,
   type CodeActionParams,
@@ -10,7 +11,9 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import { isIgnored, isLevel, type Config } from '../core/config';
+import type { IndexedObject, KubernetesIndex } from '../core/kubernetes-index';
 import type { Host } from '../core/rule';
+import { sameObjects } from '../languages/kubernetes/workspace';
 import { containsPosition, rangesOverlap, TextDoc } from '../core/text';
 import { Engine, noFiles, type FileResult } from '../engine';
 import { fixAll } from '../fix-all';
@@ -86,8 +89,38 @@ export class Analyser {
   private readonly engine = new Engine();
   private readonly documents = new Map<string, DocumentState>();
   private readonly analysed = new Map<string, Analysed>();
+  /** The workspace index (lsp/workspace-index.ts), once the main thread has sent one. */
+  private index: KubernetesIndex | undefined;
+  /** What was last said to the index about each open document's objects. */
+  private readonly summaries = new Map<string, IndexedObject[]>();
 
-  constructor(private readonly log: (level: 'error' | 'warn', message: string) => void) {}
+  constructor(
+    private readonly log: (level: 'error' | 'warn', message: string) => void,
+    private readonly onSummary: (file: string, objects: IndexedObject[]) => void = () => undefined,
+  ) {}
+
+  setIndex(index: KubernetesIndex): void {
+    this.index = index;
+    this.analysed.clear();
+  }
+
+  /** The host of a document, with the workspace index. */
+  private hostFor(uri: string, ctx: RequestContext): { config: Config; host: Host; ignored: boolean } {
+    const c = configFor(uri, ctx);
+    return this.index ? { ...c, host: { ...c.host, kubernetes: this.index } } : c;
+  }
+
+  /** Tells the index an open document's objects when they changed since it was last told. */
+  private summarize(uri: string): void {
+    // Untitled documents are in no folder: they are not part of the application.
+    if (!uri.startsWith('file:')) return;
+    const name = uriToName(uri);
+    const objects = this.engine.kubernetesObjects(name) ?? [];
+    const before = this.summaries.get(uri);
+    if (before === undefined ? objects.length === 0 : sameObjects(before, objects)) return;
+    this.summaries.set(uri, objects);
+    this.onSummary(name, objects);
+  }
 
   update(doc: DocumentState): void {
     this.documents.set(doc.uri, doc);
@@ -99,6 +132,7 @@ export class Analyser {
 
   forget(uri: string): void {
     this.documents.delete(uri);
+    this.summaries.delete(uri);
     this.analysed.delete(uri);
     this.engine.forget(uriToName(uri));
   }
@@ -153,13 +187,16 @@ export class Analyser {
       if (full)
         out.push(...configQuickFixes(doc.uri, doc.version, uriToName(doc.uri), doc.text, params.range, caps));
     }
-    // Refactorings offered wherever the cursor is (e.g. "Add a HorizontalPodAutoscaler" on a Deployment).
+    // Refactorings ("Add a HorizontalPodAutoscaler" on a Deployment) are offered wherever the cursor is, so
+    // only when asked: `only` names refactors, or the user invoked the menu. The lightbulb VS Code asks for
+    // on every cursor move (triggerKind Automatic) shows quick fixes alone, and does not sit on every line.
     const wantsRefactor =
       full &&
-      (!only ||
-        only.some((k) => CodeActionKind.Refactor.startsWith(k) || k.startsWith(CodeActionKind.Refactor)));
+      (only
+        ? only.some((k) => CodeActionKind.Refactor.startsWith(k) || k.startsWith(CodeActionKind.Refactor))
+        : params.context.triggerKind !== CodeActionTriggerKind.Automatic);
     if (wantsRefactor) {
-      const { config, host } = configFor(doc.uri, ctx);
+      const { config, host } = this.hostFor(doc.uri, ctx);
       const file = { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text };
       for (const spec of this.engine.assists(file, params.range, config, host))
         out.push({
@@ -169,7 +206,7 @@ export class Analyser {
         });
     }
     if (wantsFixAll) {
-      const { config, host } = configFor(doc.uri, ctx);
+      const { config, host } = this.hostFor(doc.uri, ctx);
       const text = doc.text;
       const fixed = fixAll(
         this.engine,
@@ -237,7 +274,7 @@ export class Analyser {
       return cached;
     let result: FileResult | null = null;
     if (ctx.settings.enable) {
-      const { config, host, ignored } = configFor(doc.uri, ctx);
+      const { config, host, ignored } = this.hostFor(doc.uri, ctx);
       if (!ignored) {
         try {
           result = this.engine.analyze(
@@ -246,6 +283,7 @@ export class Analyser {
             host,
             { syntaxOnly },
           );
+          if (!syntaxOnly) this.summarize(doc.uri);
         } catch (e) {
           this.log('error', `shipshape: analysis failed for ${doc.uri}: ${String((e as Error).stack ?? e)}`);
         }

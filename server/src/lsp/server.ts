@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,6 +22,7 @@ import { FIX_ALL_KIND, type EditCapabilities } from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { Watchdog, type Outcome } from './watchdog';
 import type { Job } from './worker';
+import { WorkspaceIndexer } from './workspace-index';
 
 /** What a client may pass in `initializationOptions`. */
 interface InitOptions {
@@ -34,6 +36,9 @@ interface InitOptions {
 export const TRUST_NOTIFICATION = 'shipshape/didChangeWorkspaceTrust';
 
 const DEFAULT_BUDGET_MS = 5_000;
+/** Watched files that are only the workspace index's business, unless they are configuration files. */
+const MANIFEST_FILE = /(\.(ya?ml|json)|[\\/]Kustomization)$/;
+const CONFIG_FILE = /[\\/]\.(shipshape|hadolint)\.ya?ml$/;
 /** Documents this large start in the second worker, away from the ordinary ones. */
 const BIG_CHARS = 1024 * 1024;
 /** Jobs do not wait longer than this behind another document's job: they move to the other worker. */
@@ -58,6 +63,7 @@ export function startServer(
   let flushScheduled = false;
   let caps: EditCapabilities = { documentChanges: false, createFiles: false };
   let configPull = false;
+  let watchFiles = false;
   let workspaceRoots: string[] = [];
   let trusted = true;
   let budgetMs = DEFAULT_BUDGET_MS;
@@ -69,6 +75,16 @@ export function startServer(
   // document (a huge file, an alias bomb) holds up the others once, for at most STALL_MS.
   let lanes: [Watchdog, Watchdog] | undefined;
   const laneOf = new Map<string, Lane>();
+  // The workspace's Kubernetes objects, for checks across files (lsp/workspace-index.ts). When it changes,
+  // open manifests are analysed again: the workers drop their cached results when the new index arrives
+  // with that job, so the generation (which would discard every document's pending results) stays.
+  const indexer = new WorkspaceIndexer({
+    script: workerScript,
+    onChange: () => {
+      for (const d of documents.all()) if (mayBeManifest(d)) schedule(d.uri);
+    },
+    log: (m) => connection.console.info(m),
+  });
 
   connection.onInitialize((params: InitializeParams) => {
     const we = params.capabilities.workspace?.workspaceEdit;
@@ -78,6 +94,7 @@ export function startServer(
       snippetEdits: we?.documentChanges === true && we.snippetEditSupport === true,
     };
     configPull = params.capabilities.workspace?.configuration === true;
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceRoots = (params.workspaceFolders ?? [])
       .map((f) => uriToPath(f.uri))
       .filter((p): p is string => p !== null);
@@ -100,6 +117,8 @@ export function startServer(
             : level === 'warn'
               ? connection.console.warn(message)
               : connection.console.info(message),
+        index: () => indexer.current(),
+        onSummary: (file, objects) => indexer.setOpen(file, objects),
       });
     lanes = [watchdog(), watchdog()];
     // The first worker loads at once; the second when a job first moves to it (about 0.2 s), so it does
@@ -119,12 +138,18 @@ export function startServer(
   });
 
   connection.onInitialized(() => {
+    indexer.start(workspaceRoots);
+    // The files the index reads, beside the configuration files the client already watches.
+    if (watchFiles && workspaceRoots.length > 0)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/Kustomization' }],
+      });
     if (configPull)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipshape' });
   });
 
   connection.onShutdown(async () => {
-    await Promise.all(lanes?.map((l) => l.close()) ?? []);
+    await Promise.all([...(lanes?.map((l) => l.close()) ?? []), indexer.close()]);
   });
 
   function invalidate(): void {
@@ -138,7 +163,14 @@ export function startServer(
     settingsByUri.clear();
     invalidate();
   });
-  connection.onDidChangeWatchedFiles(() => invalidate());
+  connection.onDidChangeWatchedFiles((p) => {
+    const paths = p.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => f !== null);
+    indexer.filesChanged(paths);
+    // Manifests only change the index (which re-analyses open documents when it changes); configuration
+    // files and the rest change everything.
+    if (paths.length < p.changes.length || paths.some((f) => !MANIFEST_FILE.test(f) || CONFIG_FILE.test(f)))
+      invalidate();
+  });
   connection.onNotification(TRUST_NOTIFICATION, (p: { trusted?: unknown }) => {
     trusted = p.trusted !== false;
     invalidate();
@@ -228,9 +260,8 @@ export function startServer(
     const o = await run<Diagnostic[]>(
       { op: 'diagnostics', uri, ctx: context(doc, settings) },
       stateOf(doc),
-      () => {
-        return documents.get(uri)?.version !== version;
-      },
+      // Stale too once an earlier job on this very text ran past the budget: it would only hang again.
+      () => documents.get(uri)?.version !== version || skipped(doc) !== undefined,
     );
     if (o.kind === 'done') return o.value;
     if (o.kind === 'stopped') {
@@ -276,6 +307,8 @@ export function startServer(
     stopped.delete(uri);
     settingsByUri.delete(uri);
     laneOf.delete(uri);
+    const path = uriToPath(uri);
+    if (path) indexer.setOpen(path, undefined);
     void run({ op: 'forget', uri });
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -308,6 +341,11 @@ export function startServer(
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Documents the workspace index may change the findings of: YAML and JSON, whatever the language id. */
+function mayBeManifest(doc: TextDocument): boolean {
+  return ['yaml', 'json', 'jsonc'].includes(doc.languageId) || /\.(ya?ml|json)$/i.test(doc.uri);
 }
 
 function digest(text: string): string {

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import type { IndexedObject, KubernetesIndex } from '../core/kubernetes-index';
 import type { DocumentState } from './analysis';
 import type { Job, JobMessage, WorkerMessage } from './worker';
 
@@ -37,6 +38,10 @@ export interface WatchdogOptions {
    */
   stallMs?: number;
   log(level: 'error' | 'warn' | 'info', message: string): void;
+  /** The workspace index, sent with the next job whenever the worker holds an older version. */
+  index?(): { version: number; index: KubernetesIndex } | undefined;
+  /** The worker read an open document's Kubernetes objects (for the workspace index). */
+  onSummary?(file: string, objects: IndexedObject[]): void;
 }
 
 /**
@@ -51,6 +56,8 @@ export class Watchdog {
   private readyWaiters: (() => void)[] = [];
   /** The document versions the current worker holds, so each text crosses the thread boundary once. */
   private readonly held = new Map<string, number>();
+  /** The version of the workspace index the current worker holds. */
+  private indexVersion: number | undefined;
   private readonly queue: Queued[] = [];
   private current:
     | {
@@ -129,6 +136,11 @@ export class Watchdog {
         this.held.set(item.doc.uri, item.doc.version);
       }
       if (item.job.op === 'forget') this.held.delete(item.job.uri);
+      const index = this.opts.index?.();
+      if (index && index.version !== this.indexVersion) {
+        msg.index = index.index;
+        this.indexVersion = index.version;
+      }
       const timer = setTimeout(() => this.overrun(id), this.opts.budgetMs);
       const stallMs = this.opts.stallMs;
       if (stallMs !== undefined && item.doc) setTimeout(() => this.moveWaiting(id), stallMs).unref();
@@ -145,6 +157,7 @@ export class Watchdog {
     this.ready = false;
     worker.on('message', (m: WorkerMessage) => {
       if ('log' in m) return this.opts.log(m.log, m.message);
+      if ('summary' in m) return this.opts.onSummary?.(m.summary.file, m.summary.objects);
       if ('ready' in m) {
         if (this.worker === worker) this.ready = true;
         for (const w of this.readyWaiters.splice(0)) w();
@@ -192,6 +205,7 @@ export class Watchdog {
     const w = this.worker;
     this.worker = undefined;
     this.held.clear();
+    this.indexVersion = undefined;
     void w?.terminate();
     if (!this.closed) this.ensureWorker();
   }

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { CodeActionParams, Position } from 'vscode-languageserver/node';
+import type { IndexedObject, KubernetesIndex } from '../core/kubernetes-index';
 import { Analyser, type DocumentState, type RequestContext } from './analysis';
 
 /** A job the language server's main thread hands to the analysis worker. */
@@ -15,12 +16,16 @@ export interface JobMessage {
   job: Job;
   /** The document's text, sent only when the worker does not hold this version yet. */
   doc?: DocumentState;
+  /** The workspace index, sent only when the worker does not hold this version yet. */
+  index?: KubernetesIndex;
 }
 
 export type WorkerMessage =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string }
   | { log: 'error' | 'warn'; message: string }
+  /** An open document's Kubernetes objects changed (for the workspace index). */
+  | { summary: { file: string; objects: IndexedObject[] } }
   /** Sent once the worker has loaded, so no job's clock runs while the bundle loads. */
   | { ready: true };
 
@@ -32,10 +37,14 @@ export function runWorker(): void {
   const port = parentPort;
   if (!port) return;
   const post = (m: WorkerMessage): void => port.postMessage(m);
-  const analyser = new Analyser((level, message) => post({ log: level, message }));
-  port.on('message', ({ id, job, doc }: JobMessage) => {
+  const analyser = new Analyser(
+    (level, message) => post({ log: level, message }),
+    (file, objects) => post({ summary: { file, objects } }),
+  );
+  port.on('message', ({ id, job, doc, index }: JobMessage) => {
     try {
       if (doc) analyser.update(doc);
+      if (index) analyser.setIndex(index);
       post({ id, ok: true, value: run(analyser, job) });
     } catch (e) {
       post({ id, ok: false, error: String((e as Error).stack ?? e) });

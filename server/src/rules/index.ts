@@ -87,10 +87,15 @@ import kubernetesEnvSecret from './kubernetes/env-secret';
 import kubernetesHostNamespaces from './kubernetes/host-namespaces';
 import kubernetesHpaTarget from './kubernetes/hpa-target';
 import kubernetesImageTag from './kubernetes/image-tag';
+import kubernetesIngressBackend from './kubernetes/ingress-backend';
 import kubernetesIngressTls from './kubernetes/ingress-tls';
 import kubernetesMissingProbes from './kubernetes/missing-probes';
+import kubernetesMissingReference from './kubernetes/missing-reference';
 import kubernetesMissingResources from './kubernetes/missing-resources';
 import kubernetesMissingStartupProbe from './kubernetes/missing-startup-probe';
+import kubernetesNetworkpolicySelector from './kubernetes/networkpolicy-selector';
+import kubernetesPdbMinAvailable from './kubernetes/pdb-min-available';
+import kubernetesPdbSelector from './kubernetes/pdb-selector';
 import kubernetesPrivileged from './kubernetes/privileged';
 import kubernetesProbePort from './kubernetes/probe-port';
 import kubernetesRequestsExceedLimits from './kubernetes/requests-exceed-limits';
@@ -99,6 +104,7 @@ import kubernetesSecretBase64 from './kubernetes/secret-base64';
 import kubernetesSecurityContext from './kubernetes/security-context';
 import kubernetesSelectorMismatch from './kubernetes/selector-mismatch';
 import kubernetesServiceSelector from './kubernetes/service-selector';
+import kubernetesServicemonitorSelector from './kubernetes/servicemonitor-selector';
 import kubernetesSingleReplica from './kubernetes/single-replica';
 import kubernetesSyntaxError from './kubernetes/syntax-error';
 
@@ -192,10 +198,15 @@ export const rules: readonly Rule[] = [
   kubernetesHostNamespaces,
   kubernetesHpaTarget,
   kubernetesImageTag,
+  kubernetesIngressBackend,
   kubernetesIngressTls,
   kubernetesMissingProbes,
+  kubernetesMissingReference,
   kubernetesMissingResources,
   kubernetesMissingStartupProbe,
+  kubernetesNetworkpolicySelector,
+  kubernetesPdbMinAvailable,
+  kubernetesPdbSelector,
   kubernetesPrivileged,
   kubernetesProbePort,
   kubernetesRequestsExceedLimits,
@@ -204,6 +215,7 @@ export const rules: readonly Rule[] = [
   kubernetesSecurityContext,
   kubernetesSelectorMismatch,
   kubernetesServiceSelector,
+  kubernetesServicemonitorSelector,
   kubernetesSingleReplica,
   kubernetesSyntaxError,
 ] as readonly Rule[];

@@ -18,6 +18,17 @@ testKubernetesRule(rule, {
     },
     { name: 'an HPA alone in its file may target a workload defined elsewhere', code: HPA('somewhere-else') },
     {
+      name: 'the target is in another file of the workspace (its requests are not judged from here)',
+      code: HPA('publishing-api'),
+      workspace: { 'app/deployment.yaml': DEPLOY('') },
+    },
+    {
+      name: 'the other files are still being indexed',
+      code: HPA('publishing-apii'),
+      workspace: { 'app/deployment.yaml': DEPLOY(REQUESTS) },
+      incomplete: true,
+    },
+    {
       name: 'AverageValue targets need no request',
       code:
         DEPLOY('') +
@@ -32,6 +43,16 @@ testKubernetesRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the workspace holds the Deployment under another name: the HPA is dangling',
+      code: HPA('publishing-apii').replace(
+        '    name: publishing-apii',
+        '    name: publishing-apii\n          ~~~~~~~~~~~~~~~',
+      ),
+      workspace: { 'app/deployment.yaml': DEPLOY(REQUESTS) },
+      messageIds: ['missingTarget'],
+      output: HPA('publishing-api'),
+    },
     {
       name: 'a target one typo away',
       code:

@@ -31,6 +31,37 @@ testKubernetesRule(rule, {
       code: DEPLOY + '---\n' + SERVICE('    app: api\n', '  namespace: other\n'),
     },
     {
+      name: 'the Deployment is in another file of the workspace',
+      code: SERVICE('    app: web\n'),
+      workspace: { 'deployment.yaml': DEPLOY },
+    },
+    {
+      name: 'the other files are still being indexed: a Service alone in its file says nothing',
+      code: SERVICE('    app: api\n'),
+      workspace: { 'deployment.yaml': DEPLOY },
+      incomplete: true,
+    },
+    {
+      name: 'another application beside this one does not judge it',
+      code: SERVICE('    app: api\n'),
+      workspace: { 'other-app/deployment.yaml': DEPLOY },
+    },
+    {
+      name: 'a named targetPort that the selected pods declare',
+      code: SERVICE('    app: web\n').replace('  - port: 80\n', '  - port: 80\n    targetPort: http\n'),
+      workspace: {
+        'deployment.yaml': DEPLOY.replace(
+          'image: nginx:1.27\n',
+          'image: nginx:1.27\n        ports:\n        - name: http\n          containerPort: 8080\n',
+        ),
+      },
+    },
+    {
+      name: 'a numeric targetPort is not checked (a container may listen on ports it does not declare)',
+      code: SERVICE('    app: web\n').replace('  - port: 80\n', '  - port: 80\n    targetPort: 8080\n'),
+      workspace: { 'deployment.yaml': DEPLOY },
+    },
+    {
       name: 'skipped by a kube-linter annotation',
       code:
         DEPLOY +
@@ -90,6 +121,39 @@ spec:
       ).replace(/\n/g, '\r\n'),
       ranges: ['41:2-41:10'],
       output: null,
+    },
+    {
+      name: 'the Deployment of the same name is in another file: the selector is pointed at its pods',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+  ~~~~~~~~
+    app: wbe
+  ports:
+  - port: 80`,
+      workspace: { 'deployment.yaml': DEPLOY, 'base/api.yaml': DEPLOY.replace(/web/g, 'api') },
+      messageIds: ['dangling'],
+      output:
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80',
+    },
+    {
+      name: 'a named targetPort no selected container declares',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: http
+                ~~~~`,
+      workspace: { 'deployment.yaml': DEPLOY },
+      messageIds: ['targetPort'],
     },
   ],
 });

@@ -1,16 +1,18 @@
-import type { FixSpec } from '../../core/rule';
-import { comparePositions, type Range, type TextEdit } from '../../core/text';
+import type { FixSpec, Host } from '../../core/rule';
+import type { TextEdit } from '../../core/text';
 import { hpaLines, styleOf } from '../../fixes/kubernetes';
 import { resourcesFix } from '../../fixes/kubernetes-resources';
 import { deletePair, appendDocument } from '../../fixes/yaml';
 import {
   entryAt,
   get,
+  inNamespace,
   isFlowDocument,
   longRunning,
   mapAt,
   sameNamespace,
   str,
+  workspaceView,
   type KubernetesModel,
   type Manifest,
 } from '../../languages/kubernetes';
@@ -23,13 +25,24 @@ import {
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet']);
 
-/** The HPA of the file that scales a workload, if any. */
-export function hpaFor(model: KubernetesModel, target: Manifest): Manifest | undefined {
-  return model.hpas.find(
+/**
+ * Whether an HPA scales a workload: one of the file, or with a host, one of the workspace's files of the
+ * same application (see languages/kubernetes/workspace.ts).
+ */
+export function hpaFor(model: KubernetesModel, target: Manifest, host?: Host): boolean {
+  const own = model.hpas.some(
     (h) =>
       sameNamespace(h, target) &&
       str(entryAt(h.root, 'spec', 'scaleTargetRef', 'kind')?.value) === target.kind &&
       str(entryAt(h.root, 'spec', 'scaleTargetRef', 'name')?.value) === target.name,
+  );
+  if (own || !host) return own;
+  return (
+    inNamespace(
+      workspaceView(model, host),
+      target.namespace,
+      (o) => o.scaleTarget?.kind === target.kind && o.scaleTarget.name === target.name,
+    ).length > 0
   );
 }
 
@@ -90,21 +103,10 @@ function requests_(container: Parameters<typeof mapAt>[0], resource: 'cpu' | 'me
   return has(mapAt(container, 'resources', 'requests')) || has(mapAt(container, 'resources', 'limits'));
 }
 
-/**
- * Refactorings offered where the cursor is: "Add a HorizontalPodAutoscaler" inside a Deployment or
- * StatefulSet that no HPA of the file scales yet. Documents touch (one ends where the next begins), so
- * the last document starting at or before the cursor is the one it is in.
- */
-export function kubernetesAssists(model: KubernetesModel, range: Range): FixSpec[] {
-  const doc = model.doc;
-  let m: Manifest | undefined;
-  for (const x of model.manifests) {
-    const start = doc.positionAt(x.document.start);
-    const end = doc.positionAt(x.document.end);
-    if (comparePositions(start, range.start) <= 0 && comparePositions(range.end, end) <= 0) m = x;
-  }
-  if (!m || m.group !== 'apps' || !SCALABLE.has(m.kind) || !m.name) return [];
-  if (hpaFor(model, m)) return [];
+/** "Add a HorizontalPodAutoscaler" on a Deployment or StatefulSet that no HPA scales yet. */
+export function hpaAssist(model: KubernetesModel, m: Manifest, host?: Host): FixSpec[] {
+  if (m.group !== 'apps' || !SCALABLE.has(m.kind) || !m.name) return [];
+  if (hpaFor(model, m, host)) return [];
   const fix = addHpaFix(model, m);
   return fix ? [fix] : [];
 }

@@ -14,6 +14,8 @@ import type { Node, Scalar, YAMLMap } from '../yaml/model';
 
 export interface KubernetesModel {
   doc: TextDoc;
+  /** The document's name (a path for files on disk), when the engine parsed it: the workspace index keys. */
+  file?: string;
   /** Every YAML document of the file, in order, manifests or not. */
   documents: KDocument[];
   /** The documents that are Kubernetes objects: a mapping with string `apiVersion` and `kind`. */

@@ -8,9 +8,11 @@ import { kubernetesSuppressions } from './suppressions';
 export const kubernetesSupport: LanguageSupport<KubernetesModel> = {
   language: 'kubernetes',
   createCache: createKubernetesCache,
-  parse: (text, cache, ctx) =>
-    parseKubernetes(text, cache as KubernetesCache, {
+  parse: (text, cache, ctx) => ({
+    ...parseKubernetes(text, cache as KubernetesCache, {
       patchFile: isListedPatch(ctx.name, ctx.host) === true,
     }),
+    file: ctx.name,
+  }),
   suppressions: kubernetesSuppressions,
 };

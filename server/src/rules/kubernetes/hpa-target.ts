@@ -3,16 +3,19 @@ import {
   containerLabel,
   entryAt,
   get,
+  isWorkload,
   items,
   longRunning,
+  lookup,
   mapAt,
   rangeOf,
+  sameNamespace,
   stable,
   str,
   workloadLabel,
+  workspaceView,
   type Container,
   type KubernetesModel,
-  type Workload,
 } from '../../languages/kubernetes';
 import { didYouMean } from '../../schema/kubernetes';
 import { resourcesFix } from '../../fixes/kubernetes-resources';
@@ -24,10 +27,11 @@ export default defineRule<KubernetesModel>({
   language: 'kubernetes',
   severity: 'warning',
   recommended: true,
-  aliases: [],
+  aliases: ['kube-linter:dangling-horizontalpodautoscaler'],
   fix: 'unsafe',
   messages: {
-    missingTarget: 'HorizontalPodAutoscaler {hpa} scales {kind} {name}, which is not in this file.{hint}',
+    missingTarget:
+      'HorizontalPodAutoscaler {hpa} scales {kind} {name}, which is not in its namespace in this application.{hint}',
     noRequest:
       'This HPA scales on {resource} utilization, but {containers} of {workload} request no {resource}: utilization is a share of the request, so the HPA cannot compute it and does not scale.',
   },
@@ -45,14 +49,7 @@ export default defineRule<KubernetesModel>({
   },
   check(ctx) {
     const doc = ctx.doc;
-    // Workloads by namespace, read once: files of hundreds of documents pair every HPA with them.
-    const byNamespace = new Map<string, Workload[]>();
-    for (const w of ctx.model.workloads) {
-      const ns = w.manifest.namespace ?? '';
-      const list = byNamespace.get(ns);
-      if (list) list.push(w);
-      else byNamespace.set(ns, [w]);
-    }
+    const view = workspaceView(ctx.model, ctx.host);
     for (const h of ctx.model.hpas) {
       // A kustomize patch's target is in the base it patches, not in this file.
       if (h.partial) continue;
@@ -61,16 +58,11 @@ export default defineRule<KubernetesModel>({
       const nameEntry = get(ref, 'name');
       const name = str(nameEntry?.value);
       if (!kind || !name || !nameEntry) continue;
-      const candidates = byNamespace.get(h.namespace ?? '') ?? [];
-      if (candidates.length === 0) continue;
-      const target = candidates.find((w) => w.kind === kind && w.manifest.name === name);
-      // The requests of a patched workload are mostly in the object it patches.
-      if (target?.manifest.partial) continue;
-      if (!target) {
+      const { found: candidates, known } = lookup(view, h.namespace, isWorkload);
+      if (!known) continue;
+      if (!candidates.some((w) => w.kind === kind && w.name === name)) {
         if (!SCALABLE.has(kind)) continue;
-        const sameKind = candidates
-          .filter((w) => w.kind === kind && w.manifest.name)
-          .map((w) => w.manifest.name as string);
+        const sameKind = candidates.filter((w) => w.kind === kind && w.name).map((w) => w.name as string);
         const guess = didYouMean(name, sameKind);
         const value = nameEntry.value;
         ctx.report({
@@ -87,6 +79,12 @@ export default defineRule<KubernetesModel>({
         });
         continue;
       }
+      // Requests are read from this file's workloads only (the index keeps no requests); a patched
+      // workload's requests are mostly in the object it patches.
+      const target = ctx.model.workloads.find(
+        (w) => sameNamespace(w.manifest, h) && w.kind === kind && w.manifest.name === name,
+      );
+      if (!target || target.manifest.partial) continue;
       // Resource metrics on utilization need a request for that resource in every container.
       for (const metric of items(get(get(h.root, 'spec')?.value, 'metrics')?.value)) {
         const type = str(get(metric, 'type')?.value);

@@ -19,7 +19,7 @@ export default defineRule<KubernetesModel>({
     rationale:
       'With one pod, every rollout, node drain or crash is an outage, and a PodDisruptionBudget cannot help. The ' +
       'usual production setting is 3 replicas with an HPA from 3 to 10. Reported as info on Deployments whose `replicas` is 1 or ' +
-      'unset (which means 1) when no HPA of the file targets them; `replicas: 0` is a deliberate stop and is left ' +
+      'unset (which means 1) when no HPA of the file, or of other files of the application, targets them; `replicas: 0` is a deliberate stop and is left ' +
       'alone, and StatefulSets are not checked (a single database instance is often intended). Fixes: set ' +
       '`replicas: 3`, or append an HPA (min 3, max 10, CPU 70 %, memory 80 %), removing `replicas` (each apply would ' +
       'reset the count and fight the HPA) and adding the requests it scales on to containers that lack them.',
@@ -35,7 +35,7 @@ export default defineRule<KubernetesModel>({
       // A kustomize patch that does not set replicas leaves them as the object it patches has them.
       if (m.partial && !entry) continue;
       const replicas = entry ? num(entry.value) : 1;
-      if (replicas === undefined || replicas !== 1 || hpaFor(ctx.model, m)) continue;
+      if (replicas === undefined || replicas !== 1 || hpaFor(ctx.model, m, ctx.host)) continue;
       const spec = w.spec;
       ctx.report({
         at: entry ? rangeOf(doc, entry) : manifestRange(doc, m),
