@@ -27,8 +27,11 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
     kubernetesVersion: config.kubernetesVersion,
   };
   for (const rule of input.rules) {
+    const own = config.rules[rule.id];
     const level = configuredLevel(config, rule.id, rule.aliases);
-    if (level === 'off') continue;
+    // An alias set to off silences the findings that answer to it, not the rule's other findings; the
+    // rule is skipped only when its own id, or every alias it has, is off.
+    if (own === 'off' || (level === 'off' && rule.aliases.every((a) => config.rules[a] === 'off'))) continue;
     if (level === undefined && config.onlyRecommended && !rule.recommended) continue;
     try {
       rule.check({
@@ -38,12 +41,14 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
         settings,
         report(r) {
           if (isSuppressed(suppressions, rule.id, r.aliases ?? rule.aliases, r.at)) return;
+          const findingLevel = own ?? (r.aliases ? configuredLevel(config, rule.id, r.aliases) : level);
+          if (findingLevel === 'off') return;
           const template = rule.messages[r.messageId] ?? r.messageId;
           const make = r.fix;
           let cached: Fix[] | undefined;
           findings.push({
             ruleId: rule.id,
-            severity: level ?? r.severity ?? rule.severity,
+            severity: findingLevel ?? r.severity ?? rule.severity,
             message: formatMessage(template, r.data),
             // A copy: model positions are reused (and moved) by later incremental parses.
             range: { start: { ...r.at.start }, end: { ...r.at.end } },
