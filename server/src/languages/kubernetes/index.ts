@@ -12,3 +12,4 @@ export { annotationSkips, kubernetesSuppressions } from './suppressions';
 export * from './query';
 export * from './apis';
 export * from './quantity';
+export * from './names';
