@@ -25,3 +25,17 @@ export function deployment(podSpec: string, spec = '', kind = 'Deployment'): str
 export function webContainer(extra = ''): string {
   return `      containers:\n      - name: web\n        image: registry.example.com/web:2.1.0\n${extra}`;
 }
+
+/** A Role (or ClusterRole) `name` whose `rules:` are the given lines (list items at column 0). */
+export function role(rules: string, kind = 'Role', name = 'app'): string {
+  return `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\nrules:\n${rules}`;
+}
+
+/** A binding `name` of the role `roleKind`/`roleName` to the ServiceAccount `app`. */
+export function binding(roleKind: string, roleName: string, kind = 'RoleBinding', name = 'app'): string {
+  return (
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\nroleRef:\n` +
+    `  apiGroup: rbac.authorization.k8s.io\n  kind: ${roleKind}\n  name: ${roleName}\nsubjects:\n` +
+    `- kind: ServiceAccount\n  name: app\n  namespace: apps\n`
+  );
+}

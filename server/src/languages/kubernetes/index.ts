@@ -13,3 +13,4 @@ export * from './query';
 export * from './apis';
 export * from './quantity';
 export * from './names';
+export * from './rbac';
