@@ -14,3 +14,4 @@ export * from './apis';
 export * from './quantity';
 export * from './names';
 export * from './rbac';
+export * from './credentials';
