@@ -25,6 +25,7 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
   const settings = {
     trustedRegistries: config.trustedRegistries,
     kubernetesVersion: config.kubernetesVersion,
+    podSecurity: config.podSecurity ?? 'off',
   };
   for (const rule of input.rules) {
     const own = config.rules[rule.id];

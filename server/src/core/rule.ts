@@ -72,6 +72,8 @@ export interface AnalysisSettings {
   trustedRegistries: readonly string[];
   /** The Kubernetes version manifests are checked against (`kubernetes.version`), or null for the default. */
   kubernetesVersion: string | null;
+  /** The Pod Security Standard pod specs are held to (`kubernetes.podSecurity`), off by default. */
+  podSecurity: 'off' | 'baseline' | 'restricted';
 }
 
 export interface Report {

@@ -15,3 +15,4 @@ export * from './quantity';
 export * from './names';
 export * from './rbac';
 export * from './credentials';
+export * from './pod-security';

@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/rule';
-import { addToMap, addToEntry, setScalar, styleOf, yamlLines } from '../../fixes/kubernetes';
+import { setScalar } from '../../fixes/kubernetes';
+import { addPodSeccomp } from '../../fixes/pod-security';
 import {
   containerLabel,
   entryAt,
@@ -128,17 +129,7 @@ export default defineRule<KubernetesModel>({
         aliases: unhardened(w) ? [...UNSET, HARDENING] : UNSET,
         data: { what: workloadLabel(w) },
         fix: stable(m.document, () => {
-          const style = styleOf(doc);
-          const sc = get(w.podSpec, 'securityContext');
-          const scMap = mapAt(w.podSpec, 'securityContext');
-          const profile = { seccompProfile: { type: 'RuntimeDefault' } };
-          const edit = !sc
-            ? w.podSpec && addToMap(doc, w.podSpec, yamlLines({ securityContext: profile }, style))
-            : scMap && scMap.items.length && !scMap.flow
-              ? addToMap(doc, scMap, yamlLines(profile, style))
-              : !scMap || scMap.items.length === 0
-                ? addToEntry(doc, sc, yamlLines(profile, style))
-                : undefined;
+          const edit = addPodSeccomp(doc, w);
           return edit
             ? {
                 title: 'Run the pod under the RuntimeDefault seccomp profile (changes behaviour)',
