@@ -11,11 +11,15 @@ export const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
  * else `fallback` (the `kubernetes.podSecurity` setting). Exported for the workspace index, which knows
  * Namespaces of other files and can pass the label's value as the fallback.
  */
-export function podSecurityLevel(model: KubernetesModel, m: Manifest, fallback: PodSecurityLevel): PodSecurityLevel {
+export function podSecurityLevel(
+  model: KubernetesModel,
+  m: Manifest,
+  fallback: PodSecurityLevel,
+): PodSecurityLevel {
   if (m.namespace === undefined) return fallback;
   const ns = model.manifests.find((n) => n.kind === 'Namespace' && n.group === '' && n.name === m.namespace);
   const label = ns?.labels.get(ENFORCE_LABEL);
-  return label === undefined ? fallback : levelOfLabel(label) ?? fallback;
+  return label === undefined ? fallback : (levelOfLabel(label) ?? fallback);
 }
 
 /** The level a `pod-security.kubernetes.io/enforce` value names, or undefined for a value the API rejects. */
@@ -24,3 +28,20 @@ export function levelOfLabel(value: string): PodSecurityLevel | undefined {
   if (value === 'baseline' || value === 'restricted') return value;
   return undefined;
 }
+
+/** What the Pod Security Standards' baseline lets a container add: the container runtimes' defaults less NET_RAW. */
+export const BASELINE_CAPABILITIES = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);

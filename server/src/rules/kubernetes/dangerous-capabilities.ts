@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/rule';
 import { deleteItem } from '../../fixes/yaml';
 import {
+  BASELINE_CAPABILITIES,
   containerLabel,
   entryAt,
   items,
@@ -9,23 +10,6 @@ import {
   str,
   type KubernetesModel,
 } from '../../languages/kubernetes';
-
-/** What the Pod Security Standards' baseline lets a container add: the container runtimes' defaults less NET_RAW. */
-export const BASELINE_CAPABILITIES = new Set([
-  'AUDIT_WRITE',
-  'CHOWN',
-  'DAC_OVERRIDE',
-  'FOWNER',
-  'FSETID',
-  'KILL',
-  'MKNOD',
-  'NET_BIND_SERVICE',
-  'SETFCAP',
-  'SETGID',
-  'SETPCAP',
-  'SETUID',
-  'SYS_CHROOT',
-]);
 
 const WHY: Record<string, string> = {
   ALL: 'every capability, as good as privileged',
