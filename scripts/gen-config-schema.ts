@@ -51,6 +51,11 @@ const schema = {
           description:
             'The Kubernetes version manifests are checked against, quoted ("1.30": unquoted, YAML reads 1.30 as the number 1.3).',
         },
+        podSecurity: {
+          enum: ['off', 'baseline', 'restricted'],
+          description:
+            "The Pod Security Standard pod specs are held to (kubernetes/pod-security). A Namespace of the same file with a pod-security.kubernetes.io/enforce label decides for its objects.",
+        },
       },
     },
     ignore: {

@@ -27,12 +27,13 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
     kubernetesVersion: config.kubernetesVersion,
     labelSchema: config.labelSchema,
     strictLabels: config.strictLabels,
+    podSecurity: config.podSecurity ?? 'off',
   };
   for (const rule of input.rules) {
+    const own = config.rules[rule.id];
     const level = configuredLevel(config, rule.id, rule.aliases);
     // An alias turned off silences the whole rule only when the rule has no other alias a finding could
     // answer to; otherwise each finding is judged by its own aliases (`hadolint ignore DL3030` keeps dnf's).
-    const own = config.rules[rule.id];
     if (
       own === 'off' ||
       (own === undefined && rule.aliases.length > 0 && rule.aliases.every((a) => config.rules[a] === 'off'))

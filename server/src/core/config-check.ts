@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+import { isPodSecurityLevel, POD_SECURITY_LEVELS } from './config';
 import type { RuleMeta } from './rule';
 import { TextDoc, type Range } from './text';
 
@@ -203,7 +204,12 @@ export function checkConfigText(
         if (!isMap(value) && !empty(value))
           invalid(value, '`kubernetes` must be a mapping, for example `version: "1.30"`.');
         for (const k of entries(value)) {
-          if (k.key.value !== 'version') unknownKey(k.key, ' under `kubernetes`', ['version'], value);
+          if (k.key.value === 'podSecurity') {
+            const v = isScalar(k.value) ? k.value.value : undefined;
+            if (!isPodSecurityLevel(v))
+              invalid(k.value ?? k.key, `\`podSecurity\` must be one of ${POD_SECURITY_LEVELS.join(', ')}.`);
+          } else if (k.key.value !== 'version')
+            unknownKey(k.key, ' under `kubernetes`', ['version', 'podSecurity'], value);
           else if (isScalar(k.value)) {
             const source = text.slice(k.value.range?.[0] ?? 0, k.value.range?.[1] ?? 0);
             if (typeof k.value.value !== 'string')

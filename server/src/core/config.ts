@@ -4,6 +4,14 @@ import { SEVERITIES, type Severity } from './rule';
 
 export type Level = Severity | 'off';
 
+/** A Pod Security Standards level to hold pod specs to (`kubernetes.podSecurity`). */
+export type PodSecurityLevel = 'off' | 'baseline' | 'restricted';
+export const POD_SECURITY_LEVELS: readonly PodSecurityLevel[] = ['off', 'baseline', 'restricted'];
+
+export function isPodSecurityLevel(v: unknown): v is PodSecurityLevel {
+  return typeof v === 'string' && (POD_SECURITY_LEVELS as readonly string[]).includes(v);
+}
+
 /** Effective configuration: `.shipshape.yaml`, then `.hadolint.yaml`, then editor settings on top. */
 export interface Config {
   /** Severity per rule id or alias (`hadolint:DL3008`). */
@@ -15,6 +23,8 @@ export interface Config {
   /** `.hadolint.yaml` `label-schema` and `strict-labels`. */
   labelSchema: Record<string, string>;
   strictLabels: boolean;
+  /** The Pod Security Standard pod specs are held to; null leaves it to the default (off). */
+  podSecurity: PodSecurityLevel | null;
   /** Problems found while reading configuration files, shown to the user rather than thrown. */
   problems: string[];
 }
@@ -28,6 +38,7 @@ export function defaultConfig(): Config {
     kubernetesVersion: null,
     labelSchema: {},
     strictLabels: false,
+    podSecurity: null,
     problems: [],
   };
 }
@@ -66,6 +77,7 @@ export function applyShipshapeConfig(config: Config, text: string, name = '.ship
     config.ignore.push(...o.ignore.filter((g): g is string => typeof g === 'string'));
   const k8s = asObject(o.kubernetes);
   if (k8s && typeof k8s.version === 'string') config.kubernetesVersion = k8s.version;
+  if (k8s && isPodSecurityLevel(k8s.podSecurity)) config.podSecurity = k8s.podSecurity;
   if (typeof o.onlyRecommended === 'boolean') config.onlyRecommended = o.onlyRecommended;
   return config;
 }

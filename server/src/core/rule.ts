@@ -82,6 +82,8 @@ export interface AnalysisSettings {
   labelSchema: Readonly<Record<string, string>>;
   /** `.hadolint.yaml` `strict-labels`: labels outside the schema are reported. */
   strictLabels: boolean;
+  /** The Pod Security Standard pod specs are held to (`kubernetes.podSecurity`), off by default. */
+  podSecurity: 'off' | 'baseline' | 'restricted';
 }
 
 export interface Report {

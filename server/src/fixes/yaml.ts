@@ -135,3 +135,14 @@ export function appendDocument(doc: TextDoc, lines: string[]): TextEdit {
   const body = ['---', ...lines].join(doc.eol) + doc.eol;
   return { range: { start: end, end }, newText: (needsBreak ? doc.eol : '') + body };
 }
+
+/** Removes an item of a block sequence (`- …` through the end of its value); flow items are not removed. */
+export function deleteItem(doc: TextDoc, item: Node): TextEdit | undefined {
+  if (!item.range) return undefined;
+  const start = doc.positionAt(item.range[0]);
+  if (!/^\s*-\s+$/.test(doc.lineText(start.line).slice(0, start.character))) return undefined;
+  const endLine = doc.positionAt(contentEnd(item)).line;
+  const end =
+    endLine + 1 < doc.lineCount ? { line: endLine + 1, character: 0 } : doc.positionAt(doc.text.length);
+  return { range: { start: { line: start.line, character: 0 }, end }, newText: '' };
+}

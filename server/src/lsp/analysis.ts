@@ -349,4 +349,5 @@ function applySettings(config: Config, settings: Settings): void {
   const rules = settings.rules && typeof settings.rules === 'object' ? settings.rules : {};
   for (const [id, level] of Object.entries(rules)) if (isLevel(level)) config.rules[id] = level;
   if (settings.onlyRecommended) config.onlyRecommended = true;
+  if (settings.podSecurity) config.podSecurity = settings.podSecurity;
 }

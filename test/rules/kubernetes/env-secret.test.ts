@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/kubernetes/env-secret';
+import { podWith } from '../../helpers/kubernetes-fixtures';
 import { testKubernetesRule } from '../../helpers/kubernetes-tester';
 
 const POD = (env: string) =>
@@ -24,6 +25,12 @@ testKubernetesRule(rule, {
     {
       name: 'a URL without credentials',
       code: POD('    - name: REDIS_URL\n      value: redis://redis:6379/0\n'),
+    },
+    {
+      name: 'placeholders are not credentials',
+      code: podWith(
+        '    env:\n    - name: DB_PASSWORD\n      value: ${DB_PASSWORD}\n    - name: API_TOKEN\n      value: <your-token>\n    - name: ADMIN_PASSWORD\n      value: changeme\n',
+      ),
     },
   ],
   invalid: [
@@ -71,6 +78,14 @@ spec:
     - name: STRIPE_SECRET_KEY
       value: sk_live_abcdef
              ~~~~~~~~~~~~~~`,
+    },
+    {
+      name: 'a PEM private key and an AWS access key id in innocuously named variables',
+      code: podWith(
+        '    env:\n    - name: TLS_BUNDLE\n      value: |\n        -----BEGIN RSA PRIVATE KEY-----\n        MIIEowIBAAKCAQEA\n        -----END RSA PRIVATE KEY-----\n    - name: AWS_KEY\n      value: AKIAIOSFODNN7EXAMPLE\n',
+      ),
+      ranges: ['10:13-14:0', '15:13-15:33'],
+      messageIds: ['value', 'value'],
     },
   ],
 });

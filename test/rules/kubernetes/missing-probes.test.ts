@@ -6,6 +6,10 @@ const PROBES =
 
 testKubernetesRule(rule, {
   valid: [
+    {
+      name: 'a Pod that runs to completion (restartPolicy Never)',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: once\nspec:\n  restartPolicy: Never\n  containers:\n  - name: once\n    image: registry.example.com/task:1.0.0\n',
+    },
     `apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:1.4.2\n    ports:\n    - containerPort: 8080\n${PROBES}`,
     {
       name: 'Jobs run to completion',

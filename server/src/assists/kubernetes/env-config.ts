@@ -12,9 +12,9 @@ import {
   type Entry,
   type KubernetesModel,
   type Manifest,
+  looksSecret,
 } from '../../languages/kubernetes';
 import { contentEnd } from '../../languages/yaml/model';
-import { looksSecret } from '../../rules/kubernetes/env-secret';
 
 /** What a ConfigMap or Secret key may be. */
 const KEY = /^[-._a-zA-Z0-9]+$/;

@@ -13,3 +13,7 @@ export * from './query';
 export * from './apis';
 export * from './quantity';
 export * from './workspace';
+export * from './names';
+export * from './rbac';
+export * from './credentials';
+export * from './pod-security';

@@ -60,7 +60,8 @@ export type WorkloadKind =
   | 'ReplicaSet'
   | 'ReplicationController'
   | 'Job'
-  | 'CronJob';
+  | 'CronJob'
+  | 'DeploymentConfig';
 
 export interface Manifest {
   document: KDocument;
@@ -140,4 +141,6 @@ export const WORKLOAD_GROUPS: Record<WorkloadKind, readonly string[]> = {
   ReplicaSet: ['apps', 'extensions'],
   Job: ['batch'],
   CronJob: ['batch'],
+  // OpenShift's Deployment: the same pod template under spec.template, a plain map as selector.
+  DeploymentConfig: ['apps.openshift.io'],
 };

@@ -113,6 +113,16 @@ export function workloadLabel(w: Workload): string {
   return `${w.kind}${w.manifest.name ? ` ${w.manifest.name}` : ''}`;
 }
 
+/**
+ * Whether the workload's pods run to completion: Jobs and CronJobs, and bare Pods with `restartPolicy:
+ * Never` or `OnFailure`. Probes and replicas do not apply to them.
+ */
+export function runsToCompletion(w: Workload): boolean {
+  if (w.batch) return true;
+  const policy = str(get(w.podSpec, 'restartPolicy')?.value);
+  return w.kind === 'Pod' && (policy === 'Never' || policy === 'OnFailure');
+}
+
 /** Containers that run for the pod's whole life: app containers and native sidecars. */
 export function longRunning(w: Workload): Container[] {
   return w.containers.filter((c) => c.kind === 'container' || c.sidecar);

@@ -15,37 +15,23 @@ import {
   type Container,
   type Entry,
   type KubernetesModel,
+  looksSecret,
+  POLARIS_NAME,
 } from '../../languages/kubernetes';
 import { contentEnd } from '../../languages/yaml/model';
-
-/** Words that make an environment variable's value a credential. */
-const SECRET_WORD =
-  /(^|_)(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|ACCESS_KEY|PRIVATE_KEY|SECRET_KEY|CLIENT_SECRET|CREDENTIALS?|AUTH_TOKEN|SIGNING_KEY|ENCRYPTION_KEY|DSN)($|_)/i;
-/** A last word that makes the variable about a credential rather than the credential itself. */
-const NOT_A_SECRET =
-  /_(FILE|PATH|DIR|NAME|NAMES|URL|URI|ENDPOINT|HOST|PORT|TTL|TIMEOUT|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|SECONDS|MINUTES|HOURS|DAYS|HEADER|FIELD|PARAM|ENABLED|DISABLED|ENABLE|DISABLE|REQUIRED|MODE|TYPE|ID|VERSION|ALGORITHM|ALG|ISSUER|AUDIENCE|COUNT|RETRIES|LIMIT|SIZE|LENGTH|MIN_LENGTH|PREFIX|LOCATION|REF|ARN|REGION|KEY_ID)$/i;
-/** Credentials inside a connection URL: `scheme://user:password@host`. */
-const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
-
-export function looksSecret(name: string, value: string): 'name' | 'url' | null {
-  if (URL_CREDENTIALS.test(value)) return 'url';
-  if (!SECRET_WORD.test(name) || NOT_A_SECRET.test(name)) return null;
-  // Flags, small numbers and references to other variables are not credentials.
-  if (/^(true|false|yes|no|on|off|\d{1,6})$/i.test(value) || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value))
-    return null;
-  return 'name';
-}
 
 export default defineRule<KubernetesModel>({
   id: 'kubernetes/env-secret',
   language: 'kubernetes',
   severity: 'warning',
   recommended: true,
-  aliases: ['kube-linter:env-var-secret'],
+  aliases: ['kube-linter:env-var-secret', 'polaris:sensitiveContainerEnvVar'],
   fix: 'unsafe',
   messages: {
     name: '{container} sets {env} to a literal value: a credential in the manifest ends up in git, in `kubectl describe` and in every copy of this file. Read it from a Secret (secretKeyRef).',
     url: '{container} sets {env} to a URL with a password in it: read it from a Secret (secretKeyRef).',
+    value:
+      '{container} sets {env} to what looks like a private key or an access token: read it from a Secret (secretKeyRef).',
   },
   docs: {
     summary: 'Credentials should come from Secrets (secretKeyRef), not literal env values.',
@@ -55,7 +41,9 @@ export default defineRule<KubernetesModel>({
       'rotated without a rollout. Read such values through `secretKeyRef` instead. Reported for variables ' +
       'named like credentials (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY…, but not `…_FILE`, `…_PATH`, ' +
       '`…_URL`, `…_TIMEOUT`, `…_ID` and other names about a credential), and for any value that is a URL with a ' +
-      'password; flags, small numbers and `$(VAR)` references are left alone. The message never repeats the ' +
+      'password, a PEM private key, or a token of a known shape (AWS access key ids, GitHub, Slack, Google API and ' +
+      'Stripe live keys) whatever the variable is called; flags, small numbers, `$(VAR)` references and ' +
+      'placeholders (`${VAR}`, `<token>`, `changeme`, empty) are left alone. The message never repeats the ' +
       'value. The fix moves the value into a Secret named `<workload>-secrets` (added to the file, or to that ' +
       'Secret when the file has it) and reads it with `secretKeyRef`: the value is then in a Secret, where RBAC, ' +
       'encryption at rest and external secret managers can take over.',
@@ -76,7 +64,12 @@ export default defineRule<KubernetesModel>({
           ctx.report({
             at: rangeOf(doc, valueEntry),
             messageId: kind,
-            aliases: /secret/i.test(name) ? ['kube-linter:env-var-secret'] : [],
+            aliases: [
+              ...(/secret/i.test(name) ? ['kube-linter:env-var-secret'] : []),
+              ...(POLARIS_NAME.test(name) || value.includes('PRIVATE KEY-----')
+                ? ['polaris:sensitiveContainerEnvVar']
+                : []),
+            ],
             data: { container: containerLabel(c), env: name },
             fix: stable(w.manifest.document, () => moveToSecret(ctx.model, doc, c, name, value, valueEntry)),
           });

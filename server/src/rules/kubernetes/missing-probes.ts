@@ -13,6 +13,7 @@ import {
   stringMap,
   type Container,
   type KubernetesModel,
+  runsToCompletion,
 } from '../../languages/kubernetes';
 import type { TextDoc, TextEdit } from '../../core/text';
 
@@ -70,7 +71,7 @@ export default defineRule<KubernetesModel>({
     rationale:
       'Without a liveness probe the kubelet only restarts a container whose process exits, not one that deadlocks; ' +
       'without a readiness probe a Service sends requests to a pod from the moment its process starts, so every ' +
-      'rollout drops requests. Jobs and CronJobs (they run to completion) and init containers are exempt, and a ' +
+      'rollout drops requests. Jobs, CronJobs and Pods with restartPolicy Never or OnFailure (they run to completion) and init containers are exempt, and a ' +
       'readiness probe is not asked of a container that declares no port and that no Service of the file selects ' +
       '(a queue worker receives no traffic to gate). The fix adds probes: `GET /health` on the ' +
       "container's first port, readiness after 5 s every 10 s, liveness every 30 s behind a startup probe that " +
@@ -87,7 +88,7 @@ export default defineRule<KubernetesModel>({
       .filter((x) => x.sel.size > 0);
     for (const w of ctx.model.workloads) {
       // A kustomize patch holds only what it changes: its probes may be in the object it patches.
-      if (w.batch || w.manifest.partial) continue;
+      if (runsToCompletion(w) || w.manifest.partial) continue;
       const m = w.manifest;
       const selected = selectors.some(
         ({ s, sel }) => sameNamespace(s, m) && mapSelectorMatches(sel, w.podLabels),

@@ -10,6 +10,7 @@ import {
   stable,
   str,
   type KubernetesModel,
+  runsToCompletion,
 } from '../../languages/kubernetes';
 
 /** A liveness delay this long says the app starts slowly (30 to 40 s is typical of slow starters). */
@@ -44,7 +45,7 @@ export default defineRule<KubernetesModel>({
     const doc = ctx.doc;
     for (const w of ctx.model.workloads) {
       // A kustomize patch may change the delay of an object whose startup probe it does not repeat.
-      if (w.batch || w.manifest.partial) continue;
+      if (runsToCompletion(w) || w.manifest.partial) continue;
       for (const c of w.containers) {
         if (c.kind !== 'container' || hasKeyLoosely(c.node, 'startupProbe')) continue;
         const liveness = get(c.node, 'livenessProbe');

@@ -17,7 +17,7 @@ export default defineRule<KubernetesModel>({
   language: 'kubernetes',
   severity: 'error',
   recommended: true,
-  aliases: [],
+  aliases: ['kube-linter:schema-validation'],
   fix: 'safe',
   messages: {
     unknownField: 'Unknown field "{field}" in {where}: the API server rejects the object.{hint}',

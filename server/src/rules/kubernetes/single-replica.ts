@@ -8,7 +8,7 @@ export default defineRule<KubernetesModel>({
   language: 'kubernetes',
   severity: 'info',
   recommended: true,
-  aliases: ['polaris:deploymentMissingReplicas'],
+  aliases: ['polaris:deploymentMissingReplicas', 'kube-linter:minimum-three-replicas'],
   fix: 'unsafe',
   messages: {
     single:
