@@ -30,24 +30,40 @@ import dockerfileAptGetYes from './dockerfile/apt-get-yes';
 import dockerfileAptListsNotRemoved from './dockerfile/apt-lists-not-removed';
 import dockerfileAptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
 import dockerfileAptUpdateSeparate from './dockerfile/apt-update-separate';
+import dockerfileConsistentInstructionCasing from './dockerfile/consistent-instruction-casing';
 import dockerfileCopyBeforeInstall from './dockerfile/copy-before-install';
 import dockerfileCopyFromUndefinedStage from './dockerfile/copy-from-undefined-stage';
+import dockerfileCopyIgnoredFile from './dockerfile/copy-ignored-file';
 import dockerfileDockerignoreMissing from './dockerfile/dockerignore-missing';
 import dockerfileDuplicateStageName from './dockerfile/duplicate-stage-name';
+import dockerfileExposeInvalidFormat from './dockerfile/expose-invalid-format';
+import dockerfileExposeProtoCasing from './dockerfile/expose-proto-casing';
+import dockerfileFromAsCasing from './dockerfile/from-as-casing';
+import dockerfileFromPlatformFlagConstDisallowed from './dockerfile/from-platform-flag-const-disallowed';
 import dockerfileHealthcheckToolMissing from './dockerfile/healthcheck-tool-missing';
+import dockerfileInvalidDefaultArgInFrom from './dockerfile/invalid-default-arg-in-from';
+import dockerfileInvalidDefinitionDescription from './dockerfile/invalid-definition-description';
 import dockerfileJsonArgs from './dockerfile/json-args';
+import dockerfileLegacyKeyValueFormat from './dockerfile/legacy-key-value-format';
 import dockerfileMaintainerDeprecated from './dockerfile/maintainer-deprecated';
 import dockerfileMissingHealthcheck from './dockerfile/missing-healthcheck';
 import dockerfileMultipleInstructions from './dockerfile/multiple-instructions';
 import dockerfileNoCdInRun from './dockerfile/no-cd-in-run';
+import dockerfileNoEmptyContinuation from './dockerfile/no-empty-continuation';
 import dockerfileNoLatestTag from './dockerfile/no-latest-tag';
 import dockerfileNoRootUser from './dockerfile/no-root-user';
 import dockerfileNoSudo from './dockerfile/no-sudo';
+import dockerfileParserDirective from './dockerfile/parser-directive';
 import dockerfilePipNoCacheDir from './dockerfile/pip-no-cache-dir';
+import dockerfileRedundantTargetPlatform from './dockerfile/redundant-target-platform';
+import dockerfileReservedStageName from './dockerfile/reserved-stage-name';
 import dockerfileRootHomeForNonRootUser from './dockerfile/root-home-for-non-root-user';
 import dockerfileSecretsInArgEnv from './dockerfile/secrets-in-arg-env';
+import dockerfileStageNameCasing from './dockerfile/stage-name-casing';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
+import dockerfileUndefinedArgInFrom from './dockerfile/undefined-arg-in-from';
+import dockerfileUndefinedVar from './dockerfile/undefined-var';
 import dockerfileWorkdirAbsolute from './dockerfile/workdir-absolute';
 import kubernetesDeprecatedApi from './kubernetes/deprecated-api';
 import kubernetesDockerSocket from './kubernetes/docker-socket';
@@ -103,24 +119,40 @@ export const rules: readonly Rule[] = [
   dockerfileAptListsNotRemoved,
   dockerfileAptNoInstallRecommends,
   dockerfileAptUpdateSeparate,
+  dockerfileConsistentInstructionCasing,
   dockerfileCopyBeforeInstall,
   dockerfileCopyFromUndefinedStage,
+  dockerfileCopyIgnoredFile,
   dockerfileDockerignoreMissing,
   dockerfileDuplicateStageName,
+  dockerfileExposeInvalidFormat,
+  dockerfileExposeProtoCasing,
+  dockerfileFromAsCasing,
+  dockerfileFromPlatformFlagConstDisallowed,
   dockerfileHealthcheckToolMissing,
+  dockerfileInvalidDefaultArgInFrom,
+  dockerfileInvalidDefinitionDescription,
   dockerfileJsonArgs,
+  dockerfileLegacyKeyValueFormat,
   dockerfileMaintainerDeprecated,
   dockerfileMissingHealthcheck,
   dockerfileMultipleInstructions,
   dockerfileNoCdInRun,
+  dockerfileNoEmptyContinuation,
   dockerfileNoLatestTag,
   dockerfileNoRootUser,
   dockerfileNoSudo,
+  dockerfileParserDirective,
   dockerfilePipNoCacheDir,
+  dockerfileRedundantTargetPlatform,
+  dockerfileReservedStageName,
   dockerfileRootHomeForNonRootUser,
   dockerfileSecretsInArgEnv,
+  dockerfileStageNameCasing,
   dockerfileSyntaxError,
   dockerfileToolchainInFinalStage,
+  dockerfileUndefinedArgInFrom,
+  dockerfileUndefinedVar,
   dockerfileWorkdirAbsolute,
   kubernetesDeprecatedApi,
   kubernetesDockerSocket,
