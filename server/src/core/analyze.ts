@@ -44,7 +44,10 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
           findings.push({
             ruleId: rule.id,
             severity:
-              level ?? (isEscalated(suppressions, r.aliases ?? rule.aliases) ? 'error' : (r.severity ?? rule.severity)),
+              level ??
+              (isEscalated(suppressions, r.aliases ?? rule.aliases)
+                ? 'error'
+                : (r.severity ?? rule.severity)),
             message: formatMessage(template, r.data),
             // A copy: model positions are reused (and moved) by later incremental parses.
             range: { start: { ...r.at.start }, end: { ...r.at.end } },

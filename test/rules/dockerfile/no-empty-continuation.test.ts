@@ -4,7 +4,10 @@ import { testRule } from '../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     'FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y curl',
-    { name: 'a comment inside a continuation', code: 'FROM debian:12\nRUN apt-get update \\\n# why\n    && true' },
+    {
+      name: 'a comment inside a continuation',
+      code: 'FROM debian:12\nRUN apt-get update \\\n# why\n    && true',
+    },
     { name: 'blank lines between instructions', code: 'FROM debian:12\n\nRUN true\n\nCMD ["sh"]' },
     { name: 'blank lines in a heredoc body', code: 'FROM debian:12\nRUN <<EOF\necho a\n\necho b\nEOF' },
   ],

@@ -33,7 +33,10 @@ export interface CheckOptions {
 const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=(.*)$/;
 
 /** A directive on a line: its lower-cased name and its trimmed value with its range. */
-function readDirective(doc: TextDoc, line: number): { name: string; value: string; valueRange: Range } | null {
+function readDirective(
+  doc: TextDoc,
+  line: number,
+): { name: string; value: string; valueRange: Range } | null {
   const text = doc.lineText(line);
   // The main parser strips leading white space before looking for a directive.
   const lead = text.length - text.trimStart().length;
@@ -164,7 +167,12 @@ export function fileCheckOptions(doc: TextDoc): { directive: Directive; options:
  * empty `#` line, without the file's directives. BuildKit reads a `check=` comment among them for that
  * one instruction.
  */
-export function commentLinesBefore(doc: TextDoc, from: number, to: number, directiveLines: Set<number>): number[] {
+export function commentLinesBefore(
+  doc: TextDoc,
+  from: number,
+  to: number,
+  directiveLines: Set<number>,
+): number[] {
   let lines: number[] = [];
   for (let line = from; line < to; line++) {
     const t = doc.lineText(line).trim();

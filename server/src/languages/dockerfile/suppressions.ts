@@ -1,5 +1,11 @@
 import { emptySuppressions, parseSuppressionComment, type Suppressions } from '../../core/suppress';
-import { commentLinesBefore, fileCheckOptions, instructionCheck, topDirectives, type CheckOptions } from './directives';
+import {
+  commentLinesBefore,
+  fileCheckOptions,
+  instructionCheck,
+  topDirectives,
+  type CheckOptions,
+} from './directives';
 import type { DComment, DockerfileModel } from './model';
 
 const CHECK = /^\s*check\s*=/;
@@ -50,7 +56,11 @@ export function dockerfileSuppressions(model: DockerfileModel): Suppressions {
   for (const i of ins) {
     const opts = instructionCheck(doc, commentLinesBefore(doc, from, i.range.start.line, directiveLines));
     if (opts)
-      s.ranges.push({ startLine: i.range.start.line, endLine: i.range.end.line, ids: new Set(skipped(opts)) });
+      s.ranges.push({
+        startLine: i.range.start.line,
+        endLine: i.range.end.line,
+        ids: new Set(skipped(opts)),
+      });
     from = i.range.end.line + 1;
   }
   return s;

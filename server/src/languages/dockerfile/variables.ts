@@ -45,8 +45,7 @@ export function expandedText(doc: TextDoc, ins: DInstruction): { start: number; 
   const first = ins.flags[0]?.range ?? ins.argsRange;
   if (!first || !ins.argsRange) return null;
   const start = doc.offsetAt(first.start);
-  const end =
-    ins.heredocs.length > 0 ? doc.lineEnd(ins.range.start.line) : doc.offsetAt(ins.argsRange.end);
+  const end = ins.heredocs.length > 0 ? doc.lineEnd(ins.range.start.line) : doc.offsetAt(ins.argsRange.end);
   return { start, end };
 }
 

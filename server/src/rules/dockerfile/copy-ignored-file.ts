@@ -1,6 +1,11 @@
 import { defineRule } from '../../core/rule';
 import type { DockerfileModel, Token } from '../../languages/dockerfile';
-import { cleanPath, ignoresRoot, readIgnoreFile, type IgnoreMatcher } from '../../languages/dockerfile/dockerignore';
+import {
+  cleanPath,
+  ignoresRoot,
+  readIgnoreFile,
+  type IgnoreMatcher,
+} from '../../languages/dockerfile/dockerignore';
 import type { Host } from '../../core/rule';
 
 /** BuildKit reads `<Dockerfile name>.dockerignore` first, then `.dockerignore` (dockerui/config.go). */
@@ -28,7 +33,8 @@ export default defineRule<DockerfileModel>({
   aliases: ['buildkit:CopyIgnoredFile'],
   fix: null,
   messages: {
-    ignored: 'Attempting to {keyword} file "{file}" that is excluded by {ignoreFile}: the build will not find it.',
+    ignored:
+      'Attempting to {keyword} file "{file}" that is excluded by {ignoreFile}: the build will not find it.',
   },
   docs: {
     summary: 'COPY and ADD must not name a file the .dockerignore excludes.',
@@ -57,7 +63,11 @@ export default defineRule<DockerfileModel>({
         const src = cleanPath(w.value.replace(/^["']|["']$/g, ''));
         if ((src === '.' || src === '/') && !ignoresRoot(file.matcher)) continue;
         if (!file.matcher.matches(src)) continue;
-        ctx.report({ at: w.range, messageId: 'ignored', data: { keyword, file: src, ignoreFile: file.name } });
+        ctx.report({
+          at: w.range,
+          messageId: 'ignored',
+          data: { keyword, file: src, ignoreFile: file.name },
+        });
       }
     }
   },

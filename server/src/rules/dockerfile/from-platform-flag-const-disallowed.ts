@@ -6,7 +6,17 @@ const ARCH: Record<string, string> = {
   'x86_64': 'amd64', 'x86-64': 'amd64', amd64: 'amd64', aarch64: 'arm64', arm64: 'arm64', armhf: 'arm',
   armel: 'arm', arm: 'arm', i386: '386', '386': '386', ppc64le: 'ppc64le', s390x: 's390x', riscv64: 'riscv64',
 }; // prettier-ignore
-const OS = new Set(['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'wasip1']);
+const OS = new Set([
+  'linux',
+  'windows',
+  'darwin',
+  'freebsd',
+  'netbsd',
+  'openbsd',
+  'solaris',
+  'illumos',
+  'wasip1',
+]);
 
 /** OS and architecture of a platform specifier as containerd's platforms.Parse reads it, or null. */
 function parsePlatform(spec: string): { os: string; arch: string | null } | null {

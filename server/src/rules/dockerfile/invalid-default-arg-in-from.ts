@@ -36,11 +36,17 @@ export default defineRule<DockerfileModel>({
     const scope: VarScope = new Map();
     for (const name of PLATFORM_ARGS) scope.set(name, PLATFORM_VALUES[name] ?? '');
     for (const g of model.globalArgs)
-      for (const p of g.properties) scope.set(p.name, p.value === null ? '' : (substitute(p.value, scope) ?? ''));
+      for (const p of g.properties)
+        scope.set(p.name, p.value === null ? '' : (substitute(p.value, scope) ?? ''));
     for (const stage of model.stages) {
       const image = stage.from.args[0];
       if (!image || !image.value.includes('$')) continue;
-      const refs = varRefs(doc, doc.offsetAt(image.range.start), doc.offsetAt(image.range.end), model.escapeChar);
+      const refs = varRefs(
+        doc,
+        doc.offsetAt(image.range.start),
+        doc.offsetAt(image.range.end),
+        model.escapeChar,
+      );
       const local = new Map(scope);
       for (const r of refs) if (!local.has(r.name)) local.set(r.name, '');
       const resolved = substitute(image.value, local);

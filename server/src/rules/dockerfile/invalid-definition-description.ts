@@ -29,7 +29,8 @@ export default defineRule<DockerfileModel>({
     const directives = new Set(topDirectives(doc).map((d) => d.line));
     const opts = fileCheckOptions(doc)?.options;
     const enabled =
-      opts?.experimentalAll === true || opts?.experimental.some((c) => c.name === 'InvalidDefinitionDescription');
+      opts?.experimentalAll === true ||
+      opts?.experimental.some((c) => c.name === 'InvalidDefinitionDescription');
     let from = 0;
     for (const ins of model.instructions) {
       const start = from;

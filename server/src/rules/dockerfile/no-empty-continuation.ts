@@ -10,7 +10,8 @@ export default defineRule<DockerfileModel>({
   aliases: ['buildkit:NoEmptyContinuation'],
   fix: 'safe',
   messages: {
-    empty: 'Empty continuation line: BuildKit skips it today, but empty continuation lines will become errors in a future release.',
+    empty:
+      'Empty continuation line: BuildKit skips it today, but empty continuation lines will become errors in a future release.',
   },
   docs: {
     summary: 'Do not leave blank lines inside an instruction continued with `\\`.',

@@ -19,7 +19,8 @@ export default defineRule<DockerfileModel>({
       'The {name} directive is ignored: parser directives are read only at the top of the file, before any instruction, blank line or other comment.',
   },
   docs: {
-    summary: 'Parser directives (`# syntax=`, `# escape=`, `# check=`) must be readable and where BuildKit reads them.',
+    summary:
+      'Parser directives (`# syntax=`, `# escape=`, `# check=`) must be readable and where BuildKit reads them.',
     rationale:
       'BuildKit reads parser directives only from the first lines of the file: the first line that is not ' +
       'one (an instruction, a blank line, any other comment) ends them, and a `# syntax=` or `# escape=` ' +
@@ -51,10 +52,13 @@ export default defineRule<DockerfileModel>({
           at: c.range,
           messageId: suggest ? 'suggest' : 'unknown',
           data: { name: c.name, suggest: suggest ?? '' },
-          fix: suggest ? () => ({ title: `Write ${suggest}`, edits: [replace(c.range, suggest)] }) : undefined,
+          fix: suggest
+            ? () => ({ title: `Write ${suggest}`, edits: [replace(c.range, suggest)] })
+            : undefined,
         });
       }
     }
-    for (const d of misplacedDirectives(doc)) ctx.report({ at: d.range, messageId: 'misplaced', data: { name: d.name } });
+    for (const d of misplacedDirectives(doc))
+      ctx.report({ at: d.range, messageId: 'misplaced', data: { name: d.name } });
   },
 });

@@ -10,8 +10,7 @@ export default defineRule<DockerfileModel>({
   aliases: ['buildkit:RedundantTargetPlatform'],
   fix: 'safe',
   messages: {
-    redundant:
-      "Setting platform to predefined {value} in FROM is redundant as this is the default behavior.",
+    redundant: 'Setting platform to predefined {value} in FROM is redundant as this is the default behavior.',
   },
   docs: {
     summary: 'Drop `--platform=$TARGETPLATFORM` from FROM: it is the default.',
@@ -24,7 +23,7 @@ export default defineRule<DockerfileModel>({
     good: 'FROM alpine:3.20\nRUN echo hi\n',
   },
   check(ctx) {
-    const { doc, model } = ctx;
+    const { model } = ctx;
     const ownDefault = model.globalArgs.some((a) =>
       a.properties.some((p) => p.name === 'TARGETPLATFORM' && p.value !== null),
     );
@@ -39,7 +38,10 @@ export default defineRule<DockerfileModel>({
         data: { value: flag.value },
         fix: () =>
           image && image.range.start.line === flag.range.start.line
-            ? { title: 'Remove --platform', edits: [replace({ start: flag.range.start, end: image.range.start }, '')] }
+            ? {
+                title: 'Remove --platform',
+                edits: [replace({ start: flag.range.start, end: image.range.start }, '')],
+              }
             : undefined,
       });
     }

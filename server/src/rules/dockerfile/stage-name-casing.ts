@@ -32,7 +32,10 @@ export default defineRule<DockerfileModel>({
         at,
         messageId: 'casing',
         data: { name },
-        fix: () => ({ title: `Rename the stage to '${name.toLowerCase()}'`, edits: [replace(at, name.toLowerCase())] }),
+        fix: () => ({
+          title: `Rename the stage to '${name.toLowerCase()}'`,
+          edits: [replace(at, name.toLowerCase())],
+        }),
       });
     }
   },

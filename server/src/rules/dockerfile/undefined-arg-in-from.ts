@@ -37,9 +37,15 @@ export default defineRule<DockerfileModel>({
     for (const stage of model.stages) {
       const refs: VarRef[] = [];
       const image = stage.from.args[0];
-      if (image) refs.push(...varRefs(doc, doc.offsetAt(image.range.start), doc.offsetAt(image.range.end), model.escapeChar));
+      if (image)
+        refs.push(
+          ...varRefs(doc, doc.offsetAt(image.range.start), doc.offsetAt(image.range.end), model.escapeChar),
+        );
       const platform = stage.from.flags.find((f) => f.name === 'platform')?.valueRange;
-      if (platform) refs.push(...varRefs(doc, doc.offsetAt(platform.start), doc.offsetAt(platform.end), model.escapeChar));
+      if (platform)
+        refs.push(
+          ...varRefs(doc, doc.offsetAt(platform.start), doc.offsetAt(platform.end), model.escapeChar),
+        );
       for (const ref of refs) {
         if (known.has(ref.name)) continue;
         const suggest = didYouMean(ref.name, known);

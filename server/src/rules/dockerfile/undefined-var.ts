@@ -17,7 +17,8 @@ export default defineRule<DockerfileModel>({
     suggest: "Usage of undefined variable '${name}' (did you mean ${suggest}?).",
     platform:
       "Usage of undefined variable '${name}': predefined build arguments are visible in a stage only after `ARG {name}` in it.",
-    scratch: "Usage of undefined variable '${name}': nothing declares it in this stage or the stages it is built on.",
+    scratch:
+      "Usage of undefined variable '${name}': nothing declares it in this stage or the stages it is built on.",
   },
   docs: {
     summary: 'Variables used in ENV, COPY, WORKDIR and the like must be declared before their use.',
@@ -54,7 +55,10 @@ export default defineRule<DockerfileModel>({
               at: ref.range,
               messageId: 'suggest',
               data: { name, suggest },
-              fix: () => ({ title: `Use ${suggest} (changes the value)`, edits: [replace(ref.range, suggest)] }),
+              fix: () => ({
+                title: `Use ${suggest} (changes the value)`,
+                edits: [replace(ref.range, suggest)],
+              }),
             });
           else if (PLATFORM_ARGS.includes(name))
             ctx.report({
