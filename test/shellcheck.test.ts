@@ -68,7 +68,12 @@ describe('ShellCheck: RUN bodies as the shell receives them', () => {
 
 describe('ShellCheck: findings map to exact Dockerfile ranges', () => {
   const cases: { name: string; text: string; comments: ShellcheckComment[]; ranges: string[] }[] = [
-    { name: 'one line', text: 'FROM alpine\nRUN echo $A', comments: [comment(1, 6, 1, 8)], ranges: ['1:9-1:11'] },
+    {
+      name: 'one line',
+      text: 'FROM alpine\nRUN echo $A',
+      comments: [comment(1, 6, 1, 8)],
+      ranges: ['1:9-1:11'],
+    },
     {
       name: 'after a continuation, a dropped comment line and a blank line',
       text: 'FROM alpine\nRUN apk add curl \\\n# why\n\n    && echo $A',
@@ -112,7 +117,10 @@ describe('ShellCheck: findings map to exact Dockerfile ranges', () => {
       assert.ok(input);
       const results = new Map(input.scripts.map((s) => [s.key, c.comments]));
       const found = shellcheckResults(input, results, defaultConfig());
-      assert.deepEqual(found.map((f) => fmtRange(f.range)), c.ranges);
+      assert.deepEqual(
+        found.map((f) => fmtRange(f.range)),
+        c.ranges,
+      );
     });
 
   it('ids, severities and aliases; hadolint ignore, shipshape-ignore and configuration silence them', () => {

@@ -27,6 +27,8 @@ import {
 import { configDiagnostics, configQuickFixes, warnOnce } from './config-diagnostics';
 import { hoverMarkdown } from './hover';
 import type { Settings } from './settings';
+import { ShellcheckScripts, type ScriptJob } from './shellcheck';
+import type { ShellcheckComment } from '../shellcheck';
 
 /** At most this many diagnostics are published for one file; one more says how many were left out. */
 export const MAX_DIAGNOSTICS = 1000;
@@ -86,6 +88,7 @@ export class Analyser {
   private readonly engine = new Engine();
   private readonly documents = new Map<string, DocumentState>();
   private readonly analysed = new Map<string, Analysed>();
+  private readonly shell = new ShellcheckScripts();
 
   constructor(private readonly log: (level: 'error' | 'warn', message: string) => void) {}
 
@@ -100,6 +103,7 @@ export class Analyser {
   forget(uri: string): void {
     this.documents.delete(uri);
     this.analysed.delete(uri);
+    this.shell.forget(uri);
     this.engine.forget(uriToName(uri));
   }
 
@@ -211,6 +215,22 @@ export class Analyser {
       }
     }
     return out;
+  }
+
+  /** The RUN scripts ShellCheck should see (shellcheck.ts); none for files Shipshape does not check in full. */
+  shellScripts(uri: string, ctx: RequestContext): ScriptJob[] {
+    const doc = this.documents.get(uri);
+    if (!doc || !ctx.settings.enable || ctx.syntaxOnly || configFor(uri, ctx).ignored) return [];
+    return this.shell.scripts(doc, uriToName(uri));
+  }
+
+  shellDiagnostics(
+    uri: string,
+    ctx: RequestContext,
+    results: [string, ShellcheckComment[] | null][],
+  ): Diagnostic[] {
+    const doc = this.documents.get(uri);
+    return doc ? this.shell.diagnostics(doc, configFor(uri, ctx).config, results) : [];
   }
 
   hover(uri: string, position: Position, ctx: RequestContext): Hover | null {

@@ -6,10 +6,19 @@ export interface Settings {
   configFile: string;
   /** Files larger than this many megabytes (UTF-8) are not checked; one info diagnostic says so. */
   maxFileSize: number;
+  /** ShellCheck on RUN instructions: `path` empty means the first shellcheck on PATH. */
+  shellcheck: { enable: boolean; path: string };
 }
 
 export function defaultSettings(): Settings {
-  return { enable: true, rules: {}, onlyRecommended: false, configFile: '', maxFileSize: 5 };
+  return {
+    enable: true,
+    rules: {},
+    onlyRecommended: false,
+    configFile: '',
+    maxFileSize: 5,
+    shellcheck: { enable: true, path: '' },
+  };
 }
 
 /** The settings from a `workspace/configuration` answer; values of the wrong type keep their default. */
@@ -27,5 +36,9 @@ export function readSettings(value: unknown): Settings {
   if (typeof v.onlyRecommended === 'boolean') s.onlyRecommended = v.onlyRecommended;
   if (typeof v.configFile === 'string') s.configFile = v.configFile;
   if (typeof v.maxFileSize === 'number' && v.maxFileSize > 0) s.maxFileSize = v.maxFileSize;
+  const sc =
+    v.shellcheck && typeof v.shellcheck === 'object' ? (v.shellcheck as Record<string, unknown>) : {};
+  if (typeof sc.enable === 'boolean') s.shellcheck.enable = sc.enable;
+  if (typeof sc.path === 'string') s.shellcheck.path = sc.path;
   return s;
 }

@@ -19,7 +19,12 @@ export interface ShellcheckComment {
  * ShellCheck's levels, one step below Shipshape's error: a shell mistake does not make `docker build`
  * reject the file, and errors are kept for what it rejects.
  */
-const SEVERITY: Record<string, Severity> = { error: 'warning', warning: 'warning', info: 'info', style: 'hint' };
+const SEVERITY: Record<string, Severity> = {
+  error: 'warning',
+  warning: 'warning',
+  info: 'info',
+  style: 'hint',
+};
 
 /** Rule ids of ShellCheck findings: `shellcheck/SC2086`. */
 export const SHELLCHECK_ID = /^shellcheck\/SC\d{4}$/;

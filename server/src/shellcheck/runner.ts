@@ -77,7 +77,12 @@ export class ShellcheckRunner {
    * ShellCheck's comments on a script, or null when it failed or timed out. A queued run whose document
    * has moved on (`isStale`) is dropped before it starts and not cached.
    */
-  run(key: string, text: string, dialect: Dialect | null, isStale: () => boolean = () => false): Promise<ShellcheckComment[] | null> {
+  run(
+    key: string,
+    text: string,
+    dialect: Dialect | null,
+    isStale: () => boolean = () => false,
+  ): Promise<ShellcheckComment[] | null> {
     const hit = this.cache.get(key);
     if (hit) {
       // Most recently used last, so the oldest entry is the first to go.
@@ -126,7 +131,10 @@ export class ShellcheckRunner {
         clearTimeout(timer);
         resolve(v);
       };
-      const child = spawn(this.bin, argsFor(dialect), { stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+      const child = spawn(this.bin, argsFor(dialect), {
+        stdio: ['pipe', 'pipe', 'ignore'],
+        windowsHide: true,
+      });
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
         finish(null);
@@ -148,7 +156,11 @@ export class ShellcheckRunner {
 }
 
 /** The command line's way: one script at a time, waiting for each (same bounds, same cache key). */
-export function runShellcheckSync(bin: string, text: string, dialect: Dialect | null): ShellcheckComment[] | null {
+export function runShellcheckSync(
+  bin: string,
+  text: string,
+  dialect: Dialect | null,
+): ShellcheckComment[] | null {
   const r = spawnSync(bin, argsFor(dialect), {
     input: text,
     encoding: 'utf8',

@@ -54,7 +54,12 @@ function continues(line: string, esc: string): number {
  * is joined to the next without the escape and the line break; comment lines and blank lines inside the
  * continuation are dropped.
  */
-function joined(doc: TextDoc, start: number, endLine: number, esc: string): { text: string; offsets: number[] } {
+function joined(
+  doc: TextDoc,
+  start: number,
+  endLine: number,
+  esc: string,
+): { text: string; offsets: number[] } {
   let text = '';
   const offsets: number[] = [];
   let line = doc.positionAt(start).line;
