@@ -26,6 +26,7 @@ import composeUndefinedReference from './compose/undefined-reference';
 import composeWaitForHealthy from './compose/wait-for-healthy';
 import dockerfileAddInsteadOfCopy from './dockerfile/add-instead-of-copy';
 import dockerfileApkNoCache from './dockerfile/apk-no-cache';
+import dockerfileAptGetUpgrade from './dockerfile/apt-get-upgrade';
 import dockerfileAptGetYes from './dockerfile/apt-get-yes';
 import dockerfileAptListsNotRemoved from './dockerfile/apt-lists-not-removed';
 import dockerfileAptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
@@ -38,6 +39,7 @@ import dockerfileDockerignoreMissing from './dockerfile/dockerignore-missing';
 import dockerfileDuplicateStageName from './dockerfile/duplicate-stage-name';
 import dockerfileExposeInvalidFormat from './dockerfile/expose-invalid-format';
 import dockerfileExposeProtoCasing from './dockerfile/expose-proto-casing';
+import dockerfileExposeSshPort from './dockerfile/expose-ssh-port';
 import dockerfileFromAsCasing from './dockerfile/from-as-casing';
 import dockerfileFromPlatformFlagConstDisallowed from './dockerfile/from-platform-flag-const-disallowed';
 import dockerfileHealthcheckToolMissing from './dockerfile/healthcheck-tool-missing';
@@ -61,6 +63,7 @@ import dockerfileRootHomeForNonRootUser from './dockerfile/root-home-for-non-roo
 import dockerfileSecretsInArgEnv from './dockerfile/secrets-in-arg-env';
 import dockerfileStageNameCasing from './dockerfile/stage-name-casing';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
+import dockerfileTlsVerificationDisabled from './dockerfile/tls-verification-disabled';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
 import dockerfileUndefinedArgInFrom from './dockerfile/undefined-arg-in-from';
 import dockerfileUndefinedVar from './dockerfile/undefined-var';
@@ -115,6 +118,7 @@ export const rules: readonly Rule[] = [
   composeWaitForHealthy,
   dockerfileAddInsteadOfCopy,
   dockerfileApkNoCache,
+  dockerfileAptGetUpgrade,
   dockerfileAptGetYes,
   dockerfileAptListsNotRemoved,
   dockerfileAptNoInstallRecommends,
@@ -127,6 +131,7 @@ export const rules: readonly Rule[] = [
   dockerfileDuplicateStageName,
   dockerfileExposeInvalidFormat,
   dockerfileExposeProtoCasing,
+  dockerfileExposeSshPort,
   dockerfileFromAsCasing,
   dockerfileFromPlatformFlagConstDisallowed,
   dockerfileHealthcheckToolMissing,
@@ -150,6 +155,7 @@ export const rules: readonly Rule[] = [
   dockerfileSecretsInArgEnv,
   dockerfileStageNameCasing,
   dockerfileSyntaxError,
+  dockerfileTlsVerificationDisabled,
   dockerfileToolchainInFinalStage,
   dockerfileUndefinedArgInFrom,
   dockerfileUndefinedVar,

@@ -50,9 +50,13 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** The document range of a ShellCheck comment on a script. */
-export function mapRange(doc: TextDoc, script: RunScript, c: ShellcheckComment): Range {
-  const starts = lineStartsOf(script.text);
+/** The document range of a ShellCheck comment on a script whose line starts are `starts`. */
+export function mapRange(
+  doc: TextDoc,
+  script: RunScript,
+  c: ShellcheckComment,
+  starts = lineStartsOf(script.text),
+): Range {
   const s = scriptOffset(script.text, starts, c.line, c.column);
   let e = scriptOffset(script.text, starts, c.endLine, c.endColumn);
   if (e <= s) e = Math.min(s + 1, script.text.length);
@@ -71,14 +75,16 @@ export function shellcheckFindings(
   config: Config,
 ): Finding[] {
   const out: Finding[] = [];
-  for (const script of scripts)
-    for (const c of results.get(script.key) ?? []) {
+  for (const script of scripts) {
+    const comments = results.get(script.key) ?? [];
+    const starts = comments.length > 0 ? lineStartsOf(script.text) : [];
+    for (const c of comments) {
       const ruleId = `shellcheck/SC${c.code}`;
       // `# hadolint ignore=SC2086` names ShellCheck codes the way hadolint reports them.
       const aliases = [`hadolint:SC${c.code}`];
       const level = configuredLevel(config, ruleId, aliases);
       if (level === 'off') continue;
-      const range = mapRange(doc, script, c);
+      const range = mapRange(doc, script, c, starts);
       if (isSuppressed(suppressions, ruleId, aliases, range)) continue;
       out.push({
         ruleId,
@@ -90,6 +96,7 @@ export function shellcheckFindings(
         fixes: () => [],
       });
     }
+  }
   return out.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );

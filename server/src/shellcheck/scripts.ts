@@ -45,8 +45,9 @@ function shellAt(stage: Stage, ins: DInstruction): Dialect | null {
 
 /** BuildKit's continuation: the escape character, then only blanks, at the end of a line. */
 function continues(line: string, esc: string): number {
-  const trimmed = line.replace(/[ \t]+$/, '');
-  return trimmed.endsWith(esc) ? trimmed.length - 1 : -1;
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return end > 0 && line[end - 1] === esc ? end - 1 : -1;
 }
 
 /**
@@ -82,6 +83,12 @@ function joined(
   return { text, offsets };
 }
 
+/**
+ * Scripts longer than this are not checked: ShellCheck takes seconds on them, and a RUN that long is
+ * generated, not written.
+ */
+export const MAX_SCRIPT = 64 * 1024;
+
 const HEREDOC_ONLY = /^<<-?(["']?)([A-Za-z_][\w.-]*)\1\s*$/;
 
 function scriptOf(model: DockerfileModel, stage: Stage, ins: DInstruction): RunScript | null {
@@ -112,7 +119,7 @@ function scriptOf(model: DockerfileModel, stage: Stage, ins: DInstruction): RunS
     text = doc.text.slice(start, end);
     offsets = Array.from({ length: text.length + 1 }, (_, i) => start + i);
   } else ({ text, offsets } = joined(doc, start, ins.range.end.line, model.escapeChar));
-  if (text.trim() === '') return null;
+  if (text.trim() === '' || text.length > MAX_SCRIPT) return null;
   return { ins, dialect, text, offsets, key: `${dialect ?? '#!'}\u0000${text}` };
 }
 

@@ -5,7 +5,7 @@ import { commentLinesBefore, fileCheckOptions, topDirectives } from '../../langu
 export default defineRule<DockerfileModel>({
   id: 'dockerfile/invalid-definition-description',
   language: 'dockerfile',
-  severity: 'hint',
+  severity: 'warning',
   recommended: false,
   aliases: ['buildkit:InvalidDefinitionDescription'],
   fix: null,
@@ -18,11 +18,12 @@ export default defineRule<DockerfileModel>({
       '`docker build --call=outline` and `--call=targets` print the comment right above a named stage or an ' +
       'ARG as its description when it starts with the name (`# VERSION the release to build`). A comment ' +
       'there that does not is printed as nothing, and reads as if it described the line. BuildKit has this ' +
-      'as an experimental check (`InvalidDefinitionDescription`, enabled with `# check=experimental=…`), so ' +
-      'the rule reports a hint, and a warning in files whose `check=` directive enables the check. Only a comment directly above the instruction counts: a blank line or an ' +
+      'as an experimental check, off unless a file enables it with `# check=experimental=InvalidDefinitionDescription` ' +
+      '(or `experimental=all`); the rule follows BuildKit and reports only in such files, since a comment such ' +
+      'as `# Build stage` above `FROM … AS build` is common and harmless elsewhere. Only a comment directly above the instruction counts: a blank line or an ' +
       'empty `#` line in between separates it. No fix: rewording is the author’s call.',
-    bad: 'FROM alpine:3.20\n# the version to install\nARG VERSION=1\n',
-    good: 'FROM alpine:3.20\n# VERSION the version to install\nARG VERSION=1\n',
+    bad: '# check=experimental=InvalidDefinitionDescription\nFROM alpine:3.20\n# the version to install\nARG VERSION=1\n',
+    good: '# check=experimental=InvalidDefinitionDescription\nFROM alpine:3.20\n# VERSION the version to install\nARG VERSION=1\n',
   },
   check(ctx) {
     const { doc, model } = ctx;
@@ -31,6 +32,7 @@ export default defineRule<DockerfileModel>({
     const enabled =
       opts?.experimentalAll === true ||
       opts?.experimental.some((c) => c.name === 'InvalidDefinitionDescription');
+    if (!enabled) return;
     let from = 0;
     for (const ins of model.instructions) {
       const start = from;
@@ -51,7 +53,6 @@ export default defineRule<DockerfileModel>({
       ctx.report({
         at: doc.lineRange(last),
         messageId: 'format',
-        severity: enabled ? 'warning' : undefined,
         data: { keyword: ins.keyword, name: names.length > 1 ? '<arg_key>' : (names[0] ?? '') },
       });
     }

@@ -23,8 +23,8 @@ export default defineRule<DockerfileModel>({
       '(`UndefinedArgInFrom`); as BuildKit does, an ARG declared anywhere in the file counts as declared. ' +
       'When a declared argument is one or two edits away, the fix renames the reference to it, which changes ' +
       'the image the stage is built from (so it is marked unsafe).',
-    bad: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSON}-alpine\n',
-    good: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}-alpine\n',
+    bad: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSON}-alpine\nUSER node\n',
+    good: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}-alpine\nUSER node\n',
   },
   check(ctx) {
     const { doc, model } = ctx;
