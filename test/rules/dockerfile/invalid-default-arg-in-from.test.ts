@@ -8,6 +8,10 @@ testRule(rule, {
     { name: 'a registry default', code: 'ARG REGISTRY=ghcr.io/acme\nFROM ${REGISTRY}/app:1' },
     { name: 'predefined platform arguments', code: 'FROM --platform=$BUILDPLATFORM golang:1.22-$TARGETOS' },
     { name: 'no variables', code: 'FROM alpine:3.20' },
+    {
+      name: 'substitutions this reading does not model are not judged',
+      code: 'ARG B=${TARGETPLATFORM#linux/amd64}\nARG B=${B:+"unsupported"}\nFROM exit-${B}',
+    },
     { name: 'a whole image from a default', code: 'ARG BASE=node:20-alpine\nFROM $BASE' },
   ],
   invalid: [

@@ -16,6 +16,7 @@ testRule(rule, {
       code: 'FROM alpine\nARG TARGETARCH\nCOPY bin/$TARGETARCH/app /app',
     },
     { name: 'PATH is always set', code: 'FROM scratch\nENV PATH=/bin:$PATH' },
+    { name: 'PATH is no suggestion: GOPATH comes from the golang image', code: 'FROM golang:1.22\nWORKDIR $GOPATH/src' },
   ],
   invalid: [
     {

@@ -50,7 +50,8 @@ export default defineRule<DockerfileModel>({
       const local = new Map(scope);
       for (const r of refs) if (!local.has(r.name)) local.set(r.name, '');
       const resolved = substitute(image.value, local);
-      if (resolved === null || resolved.includes('$') || isValidReference(resolved)) continue;
+      // What this substitution does not model (`${A#x}`, quotes inside `${A:+"x"}`) is left unjudged.
+      if (resolved === null || /[$"'{}\\]/.test(resolved) || isValidReference(resolved)) continue;
       ctx.report({ at: image.range, messageId: 'invalid', data: { image: image.value, resolved } });
     }
   },

@@ -45,10 +45,10 @@ export default defineRule<DockerfileModel>({
         const refs = varRefs(doc, span.start, span.end, model.escapeChar);
         if (refs.length === 0) continue;
         const scope = scopeAt(model, ins);
-        scope.set('PATH', null);
         for (const ref of refs) {
           const { name } = ref;
-          if (scope.has(name)) continue;
+          // PATH is always set (BuildKit gives every stage a default one).
+          if (scope.has(name) || name === 'PATH') continue;
           const suggest = didYouMean(name, scope.keys());
           if (suggest)
             ctx.report({
