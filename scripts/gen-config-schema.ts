@@ -39,6 +39,13 @@ const schema = {
       type: ['object', 'null'],
       description: `Level per rule id, or per id of the same check in another tool (hadolint:DL3008). ${levelDescription}`,
       properties: ruleKeys,
+      // ShellCheck's findings, which are no rules of the catalog (see server/src/shellcheck/).
+      patternProperties: {
+        '^(?:shellcheck/|hadolint:)SC[0-9]{4}$': {
+          enum: [...LEVELS],
+          description: `A ShellCheck code on RUN instructions. ${levelDescription}`,
+        },
+      },
       additionalProperties: false,
     },
     kubernetes: {

@@ -27,6 +27,8 @@ const valid: { kind: ConfigKind; text: string }[] = [
       'kubernetes:\n  version: "1.30"\nignore:\n  - charts/**\n  - "**/*.tmpl.yaml"\nonlyRecommended: true\n',
   },
   { kind: 'shipshape', text: 'rules:\r\n  dockerfile/json-args: error\r\n' },
+  // ShellCheck's findings are configured by their ids, though they are no Shipshape rules.
+  { kind: 'shipshape', text: 'rules:\n  shellcheck/SC2086: off\n  "hadolint:SC2046": info\n' },
   { kind: 'shipshape', text: 'kubernetes:\n  version: v1.29.3\n' },
   // hadolint codes Shipshape does not implement are still real hadolint codes: nothing to say about them.
   {

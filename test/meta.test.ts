@@ -43,7 +43,12 @@ describe('rule catalog', () => {
 
       it('reports its bad example and not its good one', () => {
         const engine = new Engine();
-        const host = { fileName: 'Dockerfile', exists: () => false };
+        // A .dockerignore for the examples of dockerfile/copy-ignored-file; every other file is missing.
+        const host = {
+          fileName: 'Dockerfile',
+          exists: () => false,
+          read: (p: string) => (p === '.dockerignore' ? '.env\n' : undefined),
+        };
         const name =
           rule.language === 'dockerfile'
             ? 'Dockerfile'

@@ -13,6 +13,8 @@
  *     file opened, then 30 edits (full-text didChange with the next version, one character changed),
  *     interleaved between the servers. Measured: from sending didChange to the publishDiagnostics for that
  *     version (or, when a server publishes without versions, the next publish after the change).
+ *     Shipshape runs twice: with ShellCheck off (the per-edit latency compared), and with it on, where the
+ *     ShellCheck column is the time until the second publish of the version, the one with its findings.
  * (c) Long instructions: one RUN continued over 20,000 lines and an unterminated heredoc before 20,000
  *     lines (and a quarter and half of that), each analysed once, to show the cost grows linearly.
  */
@@ -321,7 +323,14 @@ interface ServerRun {
   versioned: boolean;
   diagnostics: number;
   error?: string;
+  /** `workspace/configuration` answers; ShellCheck on or off for Shipshape. */
+  settings?: Record<string, unknown>;
+  /** Times until the publish with ShellCheck's findings, when ShellCheck is on and finds something. */
+  shellcheck?: { openMs?: number; times: number[] };
 }
+
+const hasShellcheck = (ds: { code?: unknown }[]): boolean =>
+  ds.some((d) => typeof d.code === 'string' && d.code.startsWith('shellcheck/'));
 
 async function benchServers(lines: number, edits: number): Promise<void> {
   const text = generateDockerfile(lines, 7);
@@ -329,8 +338,18 @@ async function benchServers(lines: number, edits: number): Promise<void> {
   const ours = resolve(ROOT, stringArg('--server') ?? 'server/out/server.js');
   const theirs = resolve(ROOT, 'node_modules/dockerfile-language-server-nodejs/bin/docker-langserver');
   const dir = resolve(ROOT, '.cache/bench');
+  const off = { shipshape: { shellcheck: { enable: false } } };
   const runs: ServerRun[] = [
-    { name: 'shipshape', path: ours, uri: '', times: [], versioned: false, diagnostics: 0 },
+    { name: 'shipshape', path: ours, uri: '', times: [], versioned: false, diagnostics: 0, settings: off },
+    {
+      name: 'shipshape + ShellCheck',
+      path: ours,
+      uri: '',
+      times: [],
+      versioned: false,
+      diagnostics: 0,
+      shellcheck: { times: [] },
+    },
     {
       name: 'dockerfile-language-server-nodejs',
       path: theirs,
@@ -350,12 +369,16 @@ async function benchServers(lines: number, edits: number): Promise<void> {
       continue;
     }
     try {
-      run.client = await start(run.path, { cwd: ROOT, timeoutMs: 30_000 });
+      run.client = await start(run.path, { cwd: ROOT, timeoutMs: 30_000, settings: run.settings });
       const t0 = performance.now();
       await run.client.open(run.uri, 'dockerfile', text);
       const p = await run.client.waitForDiagnostics(run.uri);
       run.openMs = p.receivedAt - t0;
       run.diagnostics = p.diagnostics.length;
+      if (run.shellcheck) {
+        const sc = await run.client.waitForDiagnostics(run.uri, hasShellcheck);
+        run.shellcheck.openMs = sc.receivedAt - t0;
+      }
     } catch (e) {
       run.error = (e as Error).message.split('\n')[0];
     }
@@ -375,6 +398,10 @@ async function benchServers(lines: number, edits: number): Promise<void> {
         run.times.push(p.receivedAt - sentAt);
         run.diagnostics = p.diagnostics.length;
         if (p.version === version) run.versioned = true;
+        if (run.shellcheck) {
+          const sc = await client.waitForDiagnostics(run.uri, hasShellcheck, version);
+          run.shellcheck.times.push(sc.receivedAt - sentAt);
+        }
       } catch (e) {
         run.error = (e as Error).message.split('\n')[0];
       }
@@ -383,10 +410,18 @@ async function benchServers(lines: number, edits: number): Promise<void> {
 
   console.log(
     table(
-      ['server', 'open ms', 'median ms', 'p95 ms', 'diagnostics', 'matched on'],
+      [
+        'server',
+        'open ms',
+        'median ms',
+        'p95 ms',
+        'diagnostics',
+        'matched on',
+        'ShellCheck open / median / p95 ms',
+      ],
       runs.map((r) =>
         r.error && r.times.length === 0
-          ? [r.name, '-', '-', '-', '-', `error: ${r.error}`]
+          ? [r.name, '-', '-', '-', '-', `error: ${r.error}`, '-']
           : [
               r.name,
               r.openMs === undefined ? '-' : ms(r.openMs),
@@ -394,6 +429,9 @@ async function benchServers(lines: number, edits: number): Promise<void> {
               r.times.length ? ms(percentile(r.times, 95)) : '-',
               String(r.diagnostics),
               (r.versioned ? 'version' : 'next publish') + (r.error ? ` (then error: ${r.error})` : ''),
+              r.shellcheck?.times.length
+                ? `${ms(r.shellcheck.openMs ?? 0)} / ${ms(median(r.shellcheck.times))} / ${ms(percentile(r.shellcheck.times, 95))}`
+                : '-',
             ],
       ),
     ),

@@ -9,13 +9,22 @@ import { fixAll } from './fix-all';
 import { walkCandidate } from './languages/detect';
 import { rules } from './rules';
 import { KubernetesIndexStore } from './languages/kubernetes/workspace';
+import {
+  findShellcheck,
+  runShellcheckSync,
+  shellcheckInput,
+  shellcheckResults,
+  SHELLCHECK_ID,
+  shellcheckDocsUrl,
+  type ShellcheckComment,
+} from './shellcheck';
 import { diskHost, loadConfig } from './workspace';
 import { indexCandidate, readCandidate, summarizeFile } from './workspace-index';
 
 const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  shipshape lint [--format text|json|sarif] [--config FILE] [--fix] [--stdin-filename NAME] PATH...
+  shipshape lint [--format text|json|sarif] [--config FILE] [--fix] [--no-shellcheck] [--stdin-filename NAME] PATH...
   shipshape rules [--format text|json]
   shipshape --version
 
@@ -25,6 +34,8 @@ written to standard output instead of a report.
 Exit code: 0 when no finding is an error, 1 when one is, 2 on bad usage or unreadable input. A file whose
 analysis fails is reported on standard error; the other files are still linted and decide the exit code.
 --fix never rewrites a file that is not valid UTF-8.
+RUN instructions of Dockerfiles are also checked with ShellCheck (shellcheck/SC<n> findings) when a
+shellcheck binary is on PATH; --no-shellcheck leaves it out.
 Mistakes in .shipshape.yaml or .hadolint.yaml (an unknown rule id, a level that does not exist) are printed
 on standard error as FILE:LINE:COLUMN and leave the exit code as the findings make it.`;
 
@@ -34,6 +45,7 @@ interface LintOptions {
   format: 'text' | 'json' | 'sarif';
   config?: string;
   fix: boolean;
+  shellcheck: boolean;
   stdinFilename: string;
   paths: string[];
 }
@@ -53,7 +65,13 @@ interface JsonFinding {
 }
 
 function parseLintArgs(args: string[]): LintOptions {
-  const o: LintOptions = { format: 'text', fix: false, stdinFilename: 'Dockerfile', paths: [] };
+  const o: LintOptions = {
+    format: 'text',
+    fix: false,
+    shellcheck: true,
+    stdinFilename: 'Dockerfile',
+    paths: [],
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = (): string => {
@@ -64,6 +82,7 @@ function parseLintArgs(args: string[]): LintOptions {
       return v;
     };
     if (a === '--fix') o.fix = true;
+    else if (a === '--no-shellcheck') o.shellcheck = false;
     else if (a === '--format' || a.startsWith('--format=')) {
       const f = value();
       if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format ${f}`);
@@ -125,6 +144,25 @@ function isBinary(text: string): boolean {
   return text.slice(0, 8000).includes('\u0000');
 }
 
+/** ShellCheck's findings on a Dockerfile's RUN instructions, one shellcheck process per RUN, or none. */
+function shellcheckSync(bin: string | null, file: { name: string; text: string }, config: Config): Finding[] {
+  const input = bin ? shellcheckInput(file) : null;
+  if (!bin || !input) return [];
+  const results = new Map<string, ShellcheckComment[] | null>();
+  for (const s of input.scripts)
+    if (!results.has(s.key)) results.set(s.key, runShellcheckSync(bin, s.text, s.dialect));
+  return shellcheckResults(input, results, config);
+}
+
+function sorted(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
 function toJson(file: string, f: Finding): JsonFinding {
   return {
     file,
@@ -139,6 +177,21 @@ function toJson(file: string, f: Finding): JsonFinding {
     fixable: f.fixable && f.fixes().length > 0,
     aliases: [...f.aliases],
   };
+}
+
+/** ShellCheck's codes are not Shipshape rules: each one found is described by its wiki page. */
+function withShellcheckRules(log: unknown, results: JsonFinding[]): unknown {
+  const driver = (log as { runs: { tool: { driver: { rules: unknown[] } } }[] }).runs[0]?.tool.driver;
+  for (const id of new Set(results.map((r) => r.ruleId).filter((x) => SHELLCHECK_ID.test(x)))) {
+    const text = `ShellCheck ${id.slice('shellcheck/'.length)}`;
+    driver?.rules.push({
+      id,
+      shortDescription: { text },
+      fullDescription: { text },
+      helpUri: shellcheckDocsUrl(id),
+    });
+  }
+  return log;
 }
 
 function sarif(results: JsonFinding[]): unknown {
@@ -218,6 +271,7 @@ function lint(args: string[]): number {
     return c;
   };
   if (o.config && !existsSync(o.config)) throw new UsageError(`config file ${o.config} does not exist`);
+  const shellcheck = o.shellcheck ? findShellcheck() : null;
 
   const lintStdin = (): number | undefined => {
     let bytes: Buffer;
@@ -240,7 +294,8 @@ function lint(args: string[]): number {
     }
     const r = engine.analyze(file, config, noFiles);
     if (!r) notes.push(`${name}: not a Dockerfile, Compose file or Kubernetes manifest`);
-    for (const f of r?.findings ?? []) all.push(toJson(name, f));
+    for (const f of sorted([...(r?.findings ?? []), ...shellcheckSync(shellcheck, file, config)]))
+      all.push(toJson(name, f));
     for (const e of r?.internalErrors ?? []) notes.push(`${name}: internal error in ${e.ruleId}: ${e.error}`);
     return undefined;
   };
@@ -279,7 +334,9 @@ function lint(args: string[]): number {
       return;
     }
     // Collected first, so that a file whose reporting throws half-way adds no partial listing.
-    const found = result.findings.map((f) => toJson(shown, f));
+    const found = sorted([...result.findings, ...shellcheckSync(shellcheck, source, config)]).map((f) =>
+      toJson(shown, f),
+    );
     pushAll(all, found);
     for (const e of result.internalErrors) notes.push(`${shown}: internal error in ${e.ruleId}: ${e.error}`);
   };
@@ -321,7 +378,8 @@ function lint(args: string[]): number {
   }
 
   if (o.format === 'json') process.stdout.write(JSON.stringify(all, null, 2) + '\n');
-  else if (o.format === 'sarif') process.stdout.write(JSON.stringify(sarif(all), null, 2) + '\n');
+  else if (o.format === 'sarif')
+    process.stdout.write(JSON.stringify(withShellcheckRules(sarif(all), all), null, 2) + '\n');
   else {
     for (const f of all)
       process.stdout.write(

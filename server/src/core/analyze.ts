@@ -1,6 +1,6 @@
 import { configuredLevel, type Config } from './config';
 import { formatMessage, type Finding, type Fix, type FixSpec, type Host, type Rule } from './rule';
-import { isSuppressed, type Suppressions } from './suppress';
+import { isEscalated, isSuppressed, type Suppressions } from './suppress';
 import type { TextDoc } from './text';
 
 export interface AnalyzeInput<M extends { doc: TextDoc }> {
@@ -59,7 +59,11 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
           let cached: Fix[] | undefined;
           findings.push({
             ruleId: rule.id,
-            severity: found ?? r.severity ?? rule.severity,
+            severity:
+              found ??
+              (isEscalated(suppressions, r.aliases ?? rule.aliases)
+                ? 'error'
+                : (r.severity ?? rule.severity)),
             message: formatMessage(template, r.data),
             // A copy: model positions are reused (and moved) by later incremental parses.
             range: { start: { ...r.at.start }, end: { ...r.at.end } },

@@ -23,6 +23,9 @@ export interface ConfigProblem {
 }
 
 export const LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
+/** ShellCheck's codes as findings have them (`shellcheck/SC2086`, `hadolint:SC2086`): not rules, but valid keys. */
+export const SHELLCHECK_IDS = /^(?:shellcheck\/|hadolint:)SC\d{4}$/;
+
 const SHIPSHAPE_KEYS = ['rules', 'kubernetes', 'ignore', 'onlyRecommended'];
 const HADOLINT_LEVELS = ['error', 'warning', 'info', 'style'];
 /** The keys hadolint reads (`FromYAML PartialConfiguration` in hadolint's Configuration.hs); it skips others. */
@@ -185,7 +188,7 @@ export function checkConfigText(
           invalid(value, '`rules` must be a mapping of rule ids to levels.');
         for (const r of entries(value)) {
           const id = String(r.key.value);
-          if (!known.has(id)) {
+          if (!known.has(id) && !SHELLCHECK_IDS.test(id)) {
             const s = guessKey(r.key, candidates, value);
             out.push({
               code: 'config/unknown-rule',

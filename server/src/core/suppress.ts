@@ -9,6 +9,8 @@ export interface Suppressions {
   file: Set<string>;
   /** Rules silenced on a range of lines (inclusive, zero-based). */
   ranges: { startLine: number; endLine: number; ids: Set<string> }[];
+  /** Tools whose checks the file turns into errors (BuildKit's `# check=error=true`): `buildkit`. */
+  errorNamespaces?: Set<string>;
 }
 
 export function emptySuppressions(): Suppressions {
@@ -21,8 +23,11 @@ export function isSuppressed(
   aliases: readonly string[],
   at: Range,
 ): boolean {
+  // `tool:*` (BuildKit's `check=skip=all`) silences every check of that tool.
   const hit = (ids: Set<string>): boolean =>
-    ids.has('*') || ids.has(ruleId) || aliases.some((a) => ids.has(a));
+    ids.has('*') ||
+    ids.has(ruleId) ||
+    aliases.some((a) => ids.has(a) || ids.has(`${a.slice(0, a.indexOf(':'))}:*`));
   if (hit(s.file)) return true;
   for (const r of s.ranges)
     if (at.start.line >= r.startLine && at.start.line <= r.endLine && hit(r.ids)) return true;
@@ -80,4 +85,10 @@ function splitIds(s: string): string[] {
     .split(/[\s,]+/)
     .map((x) => x.trim())
     .filter(Boolean);
+}
+
+/** Whether a finding with these aliases is made an error by the file (`Suppressions.errorNamespaces`). */
+export function isEscalated(s: Suppressions, aliases: readonly string[]): boolean {
+  const ns = s.errorNamespaces;
+  return ns !== undefined && aliases.some((a) => ns.has(a.slice(0, a.indexOf(':'))));
 }

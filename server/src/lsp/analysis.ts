@@ -30,6 +30,8 @@ import {
 import { configDiagnostics, configQuickFixes, warnOnce } from './config-diagnostics';
 import { hoverMarkdown } from './hover';
 import type { Settings } from './settings';
+import { ShellcheckScripts, type ScriptJob } from './shellcheck';
+import type { ShellcheckComment } from '../shellcheck';
 
 /** At most this many diagnostics are published for one file; one more says how many were left out. */
 export const MAX_DIAGNOSTICS = 1000;
@@ -93,6 +95,7 @@ export class Analyser {
   private index: KubernetesIndex | undefined;
   /** What was last said to the index about each open document's objects. */
   private readonly summaries = new Map<string, IndexedObject[]>();
+  private readonly shell = new ShellcheckScripts();
 
   constructor(
     private readonly log: (level: 'error' | 'warn', message: string) => void,
@@ -134,6 +137,7 @@ export class Analyser {
     this.documents.delete(uri);
     this.summaries.delete(uri);
     this.analysed.delete(uri);
+    this.shell.forget(uri);
     this.engine.forget(uriToName(uri));
   }
 
@@ -248,6 +252,22 @@ export class Analyser {
       }
     }
     return out;
+  }
+
+  /** The RUN scripts ShellCheck should see (shellcheck.ts); none for files Shipshape does not check in full. */
+  shellScripts(uri: string, ctx: RequestContext): ScriptJob[] {
+    const doc = this.documents.get(uri);
+    if (!doc || !ctx.settings.enable || ctx.syntaxOnly || configFor(uri, ctx).ignored) return [];
+    return this.shell.scripts(doc, uriToName(uri));
+  }
+
+  shellDiagnostics(
+    uri: string,
+    ctx: RequestContext,
+    results: [string, ShellcheckComment[] | null][],
+  ): Diagnostic[] {
+    const doc = this.documents.get(uri);
+    return doc ? this.shell.diagnostics(doc, configFor(uri, ctx).config, results) : [];
   }
 
   hover(uri: string, position: Position, ctx: RequestContext): Hover | null {

@@ -4,7 +4,14 @@ import {
   type CodeAction,
   type Diagnostic,
 } from 'vscode-languageserver/node';
-import { checkConfigText, closest, configKind, LEVELS, type ConfigProblem } from '../core/config-check';
+import {
+  checkConfigText,
+  closest,
+  configKind,
+  LEVELS,
+  SHELLCHECK_IDS,
+  type ConfigProblem,
+} from '../core/config-check';
 import { rangesOverlap, type Range } from '../core/text';
 import { rules } from '../rules';
 import { SOURCE, workspaceEdit, type EditCapabilities } from './convert';
@@ -68,7 +75,7 @@ const warned = new Set<string>();
 export function warnAboutRuleSettings(settingsRules: unknown, warn: (message: string) => void): void {
   if (!settingsRules || typeof settingsRules !== 'object') return;
   for (const [id, level] of Object.entries(settingsRules)) {
-    if (!known.has(id) && !warned.has(id)) {
+    if (!known.has(id) && !SHELLCHECK_IDS.test(id) && !warned.has(id)) {
       warned.add(id);
       const s = closest(id, [...known]);
       warn(

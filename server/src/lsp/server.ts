@@ -20,6 +20,7 @@ import { notice, uriToPath, type DocumentState, type RequestContext } from './an
 import { warnAboutRuleSettings } from './config-diagnostics';
 import { FIX_ALL_KIND, type EditCapabilities } from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
+import { ShellcheckPass, type ScriptJob } from './shellcheck';
 import { Watchdog, type Outcome } from './watchdog';
 import type { Job } from './worker';
 import { WorkspaceIndexer } from './workspace-index';
@@ -85,6 +86,7 @@ export function startServer(
     },
     log: (m) => connection.console.info(m),
   });
+  const shellcheck = new ShellcheckPass();
 
   connection.onInitialize((params: InitializeParams) => {
     const we = params.capabilities.workspace?.workspaceEdit;
@@ -297,6 +299,27 @@ export function startServer(
     // A newer edit or new settings may have arrived meanwhile; their own run publishes instead.
     if (!diagnostics || gen !== generation || documents.get(doc.uri)?.version !== doc.version) return;
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    void publishShellcheck(doc, gen, diagnostics);
+  }
+
+  /**
+   * ShellCheck's findings on a Dockerfile's RUN instructions, published with the ordinary ones once they
+   * are in (see lsp/shellcheck.ts). A newer version or new settings make the pass stop and publish nothing.
+   */
+  async function publishShellcheck(doc: TextDocument, gen: number, diagnostics: Diagnostic[]): Promise<void> {
+    const { uri, version } = doc;
+    const stale = (): boolean => gen !== generation || documents.get(uri)?.version !== version;
+    const settings = await settingsFor(uri);
+    const runner = shellcheck.runner(settings.shellcheck, trusted);
+    if (!runner || !settings.enable || skipped(doc) || diagnostics.length >= 1000) return;
+    const ctx = context(doc, settings);
+    const scripts = await run<ScriptJob[]>({ op: 'shellScripts', uri, ctx }, stateOf(doc), stale);
+    if (scripts.kind !== 'done' || scripts.value.length === 0 || stale()) return;
+    const results = await shellcheck.results(runner, scripts.value, stale);
+    if (!results) return;
+    const o = await run<Diagnostic[]>({ op: 'shellDiagnostics', uri, ctx, results }, stateOf(doc), stale);
+    if (o.kind !== 'done' || o.value.length === 0 || stale()) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics: [...diagnostics, ...o.value] });
   }
 
   documents.onDidOpen((e) => schedule(e.document.uri));

@@ -10,10 +10,20 @@ export interface Settings {
   maxFileSize: number;
   /** `shipshape.kubernetes.podSecurity`; null when unset, so that `.shipshape.yaml` decides. */
   podSecurity: PodSecurityLevel | null;
+  /** ShellCheck on RUN instructions: `path` empty means the first shellcheck on PATH. */
+  shellcheck: { enable: boolean; path: string };
 }
 
 export function defaultSettings(): Settings {
-  return { enable: true, rules: {}, onlyRecommended: false, configFile: '', maxFileSize: 5, podSecurity: null };
+  return {
+    enable: true,
+    rules: {},
+    onlyRecommended: false,
+    configFile: '',
+    maxFileSize: 5,
+    podSecurity: null,
+    shellcheck: { enable: true, path: '' },
+  };
 }
 
 /** The settings from a `workspace/configuration` answer; values of the wrong type keep their default. */
@@ -33,5 +43,9 @@ export function readSettings(value: unknown): Settings {
   if (typeof v.maxFileSize === 'number' && v.maxFileSize > 0) s.maxFileSize = v.maxFileSize;
   const k8s = v.kubernetes as Record<string, unknown> | undefined;
   if (k8s && typeof k8s === 'object' && isPodSecurityLevel(k8s.podSecurity)) s.podSecurity = k8s.podSecurity;
+  const sc =
+    v.shellcheck && typeof v.shellcheck === 'object' ? (v.shellcheck as Record<string, unknown>) : {};
+  if (typeof sc.enable === 'boolean') s.shellcheck.enable = sc.enable;
+  if (typeof sc.path === 'string') s.shellcheck.path = sc.path;
   return s;
 }

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { CodeActionParams, Position } from 'vscode-languageserver/node';
 import type { IndexedObject, KubernetesIndex } from '../core/kubernetes-index';
+import type { ShellcheckComment } from '../shellcheck';
 import { Analyser, type DocumentState, type RequestContext } from './analysis';
 
 /** A job the language server's main thread hands to the analysis worker. */
@@ -8,6 +9,13 @@ export type Job =
   | { op: 'diagnostics'; uri: string; ctx: RequestContext }
   | { op: 'codeActions'; uri: string; ctx: RequestContext; params: CodeActionParams }
   | { op: 'hover'; uri: string; ctx: RequestContext; position: Position }
+  | { op: 'shellScripts'; uri: string; ctx: RequestContext }
+  | {
+      op: 'shellDiagnostics';
+      uri: string;
+      ctx: RequestContext;
+      results: [string, ShellcheckComment[] | null][];
+    }
   | { op: 'forget'; uri: string }
   | { op: 'reset' };
 
@@ -61,6 +69,10 @@ function run(analyser: Analyser, job: Job): unknown {
       return analyser.codeActions(job.uri, job.params, job.ctx);
     case 'hover':
       return analyser.hover(job.uri, job.position, job.ctx);
+    case 'shellScripts':
+      return analyser.shellScripts(job.uri, job.ctx);
+    case 'shellDiagnostics':
+      return analyser.shellDiagnostics(job.uri, job.ctx, job.results);
     case 'forget':
       analyser.forget(job.uri);
       return null;

@@ -27,6 +27,7 @@ import composeWaitForHealthy from './compose/wait-for-healthy';
 import dockerfileAddInsteadOfCopy from './dockerfile/add-instead-of-copy';
 import dockerfileApkNoCache from './dockerfile/apk-no-cache';
 import dockerfileApkVersionUnpinned from './dockerfile/apk-version-unpinned';
+import dockerfileAptGetUpgrade from './dockerfile/apt-get-upgrade';
 import dockerfileAptGetYes from './dockerfile/apt-get-yes';
 import dockerfileAptListsNotRemoved from './dockerfile/apt-lists-not-removed';
 import dockerfileAptNoInstallRecommends from './dockerfile/apt-no-install-recommends';
@@ -36,40 +37,58 @@ import dockerfileAptVersionUnpinned from './dockerfile/apt-version-unpinned';
 import dockerfileBashismInSh from './dockerfile/bashism-in-sh';
 import dockerfileCdUnchecked from './dockerfile/cd-unchecked';
 import dockerfileConsecutiveRun from './dockerfile/consecutive-run';
+import dockerfileConsistentInstructionCasing from './dockerfile/consistent-instruction-casing';
 import dockerfileCopyBeforeInstall from './dockerfile/copy-before-install';
 import dockerfileCopyEntireFilesystem from './dockerfile/copy-entire-filesystem';
 import dockerfileCopyFromUndefinedStage from './dockerfile/copy-from-undefined-stage';
+import dockerfileCopyIgnoredFile from './dockerfile/copy-ignored-file';
 import dockerfileCopyMultipleSourcesDir from './dockerfile/copy-multiple-sources-dir';
 import dockerfileCopyRelativeWithoutWorkdir from './dockerfile/copy-relative-without-workdir';
 import dockerfileDnfVersionUnpinned from './dockerfile/dnf-version-unpinned';
 import dockerfileDockerignoreMissing from './dockerfile/dockerignore-missing';
 import dockerfileDuplicateStageName from './dockerfile/duplicate-stage-name';
 import dockerfileEnvSelfReference from './dockerfile/env-self-reference';
+import dockerfileExposeInvalidFormat from './dockerfile/expose-invalid-format';
 import dockerfileExposePortRange from './dockerfile/expose-port-range';
+import dockerfileExposeProtoCasing from './dockerfile/expose-proto-casing';
+import dockerfileExposeSshPort from './dockerfile/expose-ssh-port';
+import dockerfileFromAsCasing from './dockerfile/from-as-casing';
+import dockerfileFromPlatformFlagConstDisallowed from './dockerfile/from-platform-flag-const-disallowed';
 import dockerfileGemVersionUnpinned from './dockerfile/gem-version-unpinned';
 import dockerfileGoInstallVersionUnpinned from './dockerfile/go-install-version-unpinned';
 import dockerfileHealthcheckToolMissing from './dockerfile/healthcheck-tool-missing';
+import dockerfileInvalidDefaultArgInFrom from './dockerfile/invalid-default-arg-in-from';
+import dockerfileInvalidDefinitionDescription from './dockerfile/invalid-definition-description';
 import dockerfileJsonArgs from './dockerfile/json-args';
 import dockerfileLabelKeyInvalid from './dockerfile/label-key-invalid';
 import dockerfileLabelSchema from './dockerfile/label-schema';
+import dockerfileLegacyKeyValueFormat from './dockerfile/legacy-key-value-format';
 import dockerfileMaintainerDeprecated from './dockerfile/maintainer-deprecated';
 import dockerfileMissingHealthcheck from './dockerfile/missing-healthcheck';
 import dockerfileMultipleInstructions from './dockerfile/multiple-instructions';
 import dockerfileNoCdInRun from './dockerfile/no-cd-in-run';
+import dockerfileNoEmptyContinuation from './dockerfile/no-empty-continuation';
 import dockerfileNoLatestTag from './dockerfile/no-latest-tag';
 import dockerfileNoRootUser from './dockerfile/no-root-user';
 import dockerfileNoSudo from './dockerfile/no-sudo';
 import dockerfileNpmVersionUnpinned from './dockerfile/npm-version-unpinned';
+import dockerfileParserDirective from './dockerfile/parser-directive';
 import dockerfilePipNoCacheDir from './dockerfile/pip-no-cache-dir';
 import dockerfilePipVersionUnpinned from './dockerfile/pip-version-unpinned';
 import dockerfilePipeWithoutPipefail from './dockerfile/pipe-without-pipefail';
 import dockerfilePointlessCommand from './dockerfile/pointless-command';
+import dockerfileRedundantTargetPlatform from './dockerfile/redundant-target-platform';
+import dockerfileReservedStageName from './dockerfile/reserved-stage-name';
 import dockerfileRootHomeForNonRootUser from './dockerfile/root-home-for-non-root-user';
 import dockerfileSecretsInArgEnv from './dockerfile/secrets-in-arg-env';
 import dockerfileShellUnterminatedQuote from './dockerfile/shell-unterminated-quote';
 import dockerfileShellViaLn from './dockerfile/shell-via-ln';
+import dockerfileStageNameCasing from './dockerfile/stage-name-casing';
 import dockerfileSyntaxError from './dockerfile/syntax-error';
+import dockerfileTlsVerificationDisabled from './dockerfile/tls-verification-disabled';
 import dockerfileToolchainInFinalStage from './dockerfile/toolchain-in-final-stage';
+import dockerfileUndefinedArgInFrom from './dockerfile/undefined-arg-in-from';
+import dockerfileUndefinedVar from './dockerfile/undefined-var';
 import dockerfileUntrustedRegistry from './dockerfile/untrusted-registry';
 import dockerfileUserNonNumeric from './dockerfile/user-non-numeric';
 import dockerfileUseraddWithoutNoLogInit from './dockerfile/useradd-without-no-log-init';
@@ -165,6 +184,7 @@ export const rules: readonly Rule[] = [
   dockerfileAddInsteadOfCopy,
   dockerfileApkNoCache,
   dockerfileApkVersionUnpinned,
+  dockerfileAptGetUpgrade,
   dockerfileAptGetYes,
   dockerfileAptListsNotRemoved,
   dockerfileAptNoInstallRecommends,
@@ -174,40 +194,58 @@ export const rules: readonly Rule[] = [
   dockerfileBashismInSh,
   dockerfileCdUnchecked,
   dockerfileConsecutiveRun,
+  dockerfileConsistentInstructionCasing,
   dockerfileCopyBeforeInstall,
   dockerfileCopyEntireFilesystem,
   dockerfileCopyFromUndefinedStage,
+  dockerfileCopyIgnoredFile,
   dockerfileCopyMultipleSourcesDir,
   dockerfileCopyRelativeWithoutWorkdir,
   dockerfileDnfVersionUnpinned,
   dockerfileDockerignoreMissing,
   dockerfileDuplicateStageName,
   dockerfileEnvSelfReference,
+  dockerfileExposeInvalidFormat,
   dockerfileExposePortRange,
+  dockerfileExposeProtoCasing,
+  dockerfileExposeSshPort,
+  dockerfileFromAsCasing,
+  dockerfileFromPlatformFlagConstDisallowed,
   dockerfileGemVersionUnpinned,
   dockerfileGoInstallVersionUnpinned,
   dockerfileHealthcheckToolMissing,
+  dockerfileInvalidDefaultArgInFrom,
+  dockerfileInvalidDefinitionDescription,
   dockerfileJsonArgs,
   dockerfileLabelKeyInvalid,
   dockerfileLabelSchema,
+  dockerfileLegacyKeyValueFormat,
   dockerfileMaintainerDeprecated,
   dockerfileMissingHealthcheck,
   dockerfileMultipleInstructions,
   dockerfileNoCdInRun,
+  dockerfileNoEmptyContinuation,
   dockerfileNoLatestTag,
   dockerfileNoRootUser,
   dockerfileNoSudo,
   dockerfileNpmVersionUnpinned,
+  dockerfileParserDirective,
   dockerfilePipNoCacheDir,
   dockerfilePipVersionUnpinned,
   dockerfilePipeWithoutPipefail,
   dockerfilePointlessCommand,
+  dockerfileRedundantTargetPlatform,
+  dockerfileReservedStageName,
   dockerfileRootHomeForNonRootUser,
   dockerfileSecretsInArgEnv,
   dockerfileShellUnterminatedQuote,
   dockerfileShellViaLn,
+  dockerfileStageNameCasing,
   dockerfileSyntaxError,
+  dockerfileTlsVerificationDisabled,
   dockerfileToolchainInFinalStage,
+  dockerfileUndefinedArgInFrom,
+  dockerfileUndefinedVar,
   dockerfileUntrustedRegistry,
   dockerfileUserNonNumeric,
   dockerfileUseraddWithoutNoLogInit,

@@ -1,10 +1,20 @@
 import { emptySuppressions, parseSuppressionComment, type Suppressions } from '../../core/suppress';
+import {
+  commentLinesBefore,
+  fileCheckOptions,
+  instructionCheck,
+  topDirectives,
+  type CheckOptions,
+} from './directives';
 import type { DComment, DockerfileModel } from './model';
+
+const CHECK = /^\s*check\s*=/;
 
 /**
  * A suppression comment silences the instruction that follows it (all of its lines), or the whole file.
- * BuildKit's `# check=skip=…` is a parser directive, which dockerfile-ast reports as a directive rather
- * than a comment, so the first lines are read directly.
+ * BuildKit's `# check=…` is read as BuildKit reads it (directives.ts): at the top of the file it applies to
+ * the whole file (`skip=`, and `error=true` turns BuildKit's checks into errors); in the comments just
+ * above an instruction it skips checks on that instruction only.
  */
 export function dockerfileSuppressions(model: DockerfileModel): Suppressions {
   const s = emptySuppressions();
@@ -19,6 +29,7 @@ export function dockerfileSuppressions(model: DockerfileModel): Suppressions {
   }
   let k = 0;
   for (const c of [...leading, ...model.comments]) {
+    if (CHECK.test(c.text)) continue;
     const parsed = parseSuppressionComment(c.text);
     if (!parsed) continue;
     if (parsed.kind === 'file') {
@@ -35,12 +46,26 @@ export function dockerfileSuppressions(model: DockerfileModel): Suppressions {
     });
   }
   const doc = model.doc;
-  for (let line = 0; line < Math.min(doc.lineCount, 20); line++) {
-    const m = /^\s*#\s*(check\s*=.*)$/.exec(doc.lineText(line));
-    if (m) {
-      const parsed = parseSuppressionComment(m[1] ?? '');
-      if (parsed) for (const id of parsed.ids) s.file.add(id);
-    } else if (!/^\s*#/.test(doc.lineText(line))) break;
+  const file = fileCheckOptions(doc);
+  if (file && !file.options.invalid) {
+    for (const id of skipped(file.options)) s.file.add(id);
+    if (file.options.error) s.errorNamespaces = new Set(['buildkit']);
+  }
+  const directiveLines = new Set(topDirectives(doc).map((d) => d.line));
+  let from = 0;
+  for (const i of ins) {
+    const opts = instructionCheck(doc, commentLinesBefore(doc, from, i.range.start.line, directiveLines));
+    if (opts)
+      s.ranges.push({
+        startLine: i.range.start.line,
+        endLine: i.range.end.line,
+        ids: new Set(skipped(opts)),
+      });
+    from = i.range.end.line + 1;
   }
   return s;
+}
+
+function skipped(opts: CheckOptions): string[] {
+  return opts.skipAll ? ['buildkit:*'] : opts.skip.map((c) => `buildkit:${c.name}`);
 }

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+/** `shipshape lint` with ShellCheck: on when a binary is on PATH, off with --no-shellcheck or without one. */
+const CLI = join(process.cwd(), 'server/out/cli.js');
+const TEXT = 'FROM debian:12\nRUN apt-get update \\\n    && ls $DIR\n';
+
+function lint(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { ruleId: string; line: number; column: number; endColumn: number; aliases: string[] }[] {
+  const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', ...args, '-'], {
+    input: TEXT,
+    encoding: 'utf8',
+    env,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return (
+    JSON.parse(r.stdout) as {
+      ruleId: string;
+      line: number;
+      column: number;
+      endColumn: number;
+      aliases: string[];
+    }[]
+  ).filter((f) => f.ruleId.startsWith('shellcheck/'));
+}
+
+describe('shipshape lint with ShellCheck', () => {
+  it('reports ShellCheck findings at their place in the Dockerfile', () => {
+    assert.deepEqual(
+      lint([]).map((f) => ({
+        ruleId: f.ruleId,
+        line: f.line,
+        column: f.column,
+        endColumn: f.endColumn,
+        aliases: f.aliases,
+      })),
+      [{ ruleId: 'shellcheck/SC2086', line: 3, column: 11, endColumn: 15, aliases: ['hadolint:SC2086'] }],
+    );
+  });
+
+  it('leaves them out with --no-shellcheck', () => {
+    assert.deepEqual(lint(['--no-shellcheck']), []);
+  });
+
+  it('is silent when no shellcheck is on PATH', () => {
+    assert.deepEqual(lint([], { ...process.env, PATH: '/nonexistent' }), []);
+  });
+});
