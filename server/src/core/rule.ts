@@ -65,6 +65,11 @@ export interface Host {
    * does not exist, cannot be read or is unknown. Never executed, only read.
    */
   read?(relativePath: string): string | undefined;
+  /**
+   * True when the host refuses a path because it leaves the workspace (so `exists` and `read` answer
+   * unknown for it): checks say the file was not read instead of staying silent about it.
+   */
+  outside?(relativePath: string): boolean;
 }
 
 export interface AnalysisSettings {

@@ -477,6 +477,7 @@ function buildModel(
     serviceByName,
     declared,
     definedElsewhere: top.has('include') || a.moreDocuments === true,
+    moreDocuments: a.moreDocuments === true,
     anchors: a.anchors,
     memo: o.memo,
   };
