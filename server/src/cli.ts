@@ -2,9 +2,10 @@ import { pushAll } from './core/arrays';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnored, type Config } from './core/config';
-import { docsUrl, type Finding } from './core/rule';
+import { docsUrl, type Finding, type Language } from './core/rule';
 import { Engine, noFiles } from './engine';
 import { fixAll } from './fix-all';
+import { composeFilesOfRun } from './compose-run';
 import { walkCandidate } from './languages/detect';
 import { rules } from './rules';
 import { diskHost, loadConfig } from './workspace';
@@ -12,13 +13,16 @@ import { diskHost, loadConfig } from './workspace';
 const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  shipshape lint [--format text|json|sarif] [--config FILE] [--fix] [--stdin-filename NAME] PATH...
+  shipshape lint [--format text|json|sarif] [--config FILE] [--fix] [--stdin-filename NAME]
+                 [--language dockerfile|compose|kubernetes] PATH...
   shipshape rules [--format text|json]
   shipshape --version
 
 PATH may be a file, a directory (walked; node_modules and .git are skipped) or - for standard input,
 whose kind is decided by --stdin-filename (default: Dockerfile). With - and --fix, the fixed text is
-written to standard output instead of a report.
+written to standard output instead of a report. --language lints the files named explicitly (and
+standard input) as that kind, whatever their names. Files a Compose file of the run names in \`include:\`
+or \`extends: file:\` are linted as Compose too.
 Exit code: 0 when no finding is an error, 1 when one is, 2 on bad usage or unreadable input. A file whose
 analysis fails is reported on standard error; the other files are still linted and decide the exit code.
 --fix never rewrites a file that is not valid UTF-8.
@@ -32,6 +36,7 @@ interface LintOptions {
   config?: string;
   fix: boolean;
   stdinFilename: string;
+  language?: Language;
   paths: string[];
 }
 
@@ -67,7 +72,12 @@ function parseLintArgs(args: string[]): LintOptions {
       o.format = f;
     } else if (a === '--config' || a.startsWith('--config=')) o.config = value();
     else if (a === '--stdin-filename' || a.startsWith('--stdin-filename=')) o.stdinFilename = value();
-    else if (a === '-') o.paths.push(a);
+    else if (a === '--language' || a.startsWith('--language=')) {
+      const l = value();
+      if (l !== 'dockerfile' && l !== 'compose' && l !== 'kubernetes')
+        throw new UsageError(`unknown language ${l}`);
+      o.language = l;
+    } else if (a === '-') o.paths.push(a);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else o.paths.push(a);
   }
@@ -211,7 +221,7 @@ function lint(args: string[]): number {
     const { text, utf8 } = decode(bytes);
     const name = o.stdinFilename;
     const config = configFor(resolve(name));
-    const file = { name, text };
+    const file = { name, text, ...(o.language ? { language: o.language } : {}) };
     if (o.fix) {
       if (!utf8) {
         notes.push(`${name}: not valid UTF-8, written back unchanged`);
@@ -227,7 +237,7 @@ function lint(args: string[]): number {
     return undefined;
   };
 
-  const lintFile = (file: string, shown: string, explicit: boolean): void => {
+  const lintFile = (file: string, shown: string, explicit: boolean, language: Language | undefined): void => {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
@@ -244,7 +254,7 @@ function lint(args: string[]): number {
     const config = configFor(file);
     if (!explicit && isIgnored(config, shown.split('\\').join('/'))) return;
     const host = diskHost(resolve(file));
-    let source = { name: resolve(file), text };
+    let source = { name: resolve(file), text, ...(language ? { language } : {}) };
     if (o.fix && !utf8) notes.push(`${shown}: not valid UTF-8, not fixed`);
     else if (o.fix) {
       const fixed = fixAll(engine, source, config, host);
@@ -266,6 +276,7 @@ function lint(args: string[]): number {
     for (const e of result.internalErrors) notes.push(`${shown}: internal error in ${e.ruleId}: ${e.error}`);
   };
 
+  const runs: { file: string; explicit: boolean }[] = [];
   for (const p of o.paths) {
     if (p === '-') {
       const done = lintStdin();
@@ -281,14 +292,19 @@ function lint(args: string[]): number {
     const files: string[] = [];
     if (st.isDirectory()) walk(p, files);
     else files.push(p);
-    const explicit = !st.isDirectory();
-    for (const file of files) {
-      const shown = relative(cwd, file) || file;
-      try {
-        lintFile(file, shown, explicit);
-      } catch (e) {
-        notes.push(`${shown}: internal error, file skipped: ${describeError(e)}`);
-      }
+    for (const file of files) runs.push({ file, explicit: !st.isDirectory() });
+  }
+  // Files a Compose file of this run includes or extends are Compose, whatever their names.
+  const compose = composeFilesOfRun(
+    runs.map((r) => ({ path: resolve(r.file), language: r.explicit ? o.language : undefined })),
+  );
+  for (const { file, explicit } of runs) {
+    const shown = relative(cwd, file) || file;
+    const language = explicit && o.language ? o.language : compose.has(resolve(file)) ? 'compose' : undefined;
+    try {
+      lintFile(file, shown, explicit, language);
+    } catch (e) {
+      notes.push(`${shown}: internal error, file skipped: ${describeError(e)}`);
     }
   }
 

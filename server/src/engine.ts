@@ -16,6 +16,8 @@ export interface SourceFile {
   /** File system path or, for untitled documents, a name that decides the file kind. */
   name: string;
   languageId?: string;
+  /** The file kind chosen by the user (`--language`, "Treat as Compose"), over detection. */
+  language?: Language;
   text: string;
 }
 
@@ -97,7 +99,7 @@ export class Engine {
   ): { language: Language; model: { doc: TextDoc } } | null {
     // A byte-order mark is not content (see core/bom.ts): parse without it, report for the text as given.
     const text = hasBom(file.text) ? file.text.slice(1) : file.text;
-    const language = detectLanguage(file.name, file.languageId, text);
+    const language = file.language ?? detectLanguage(file.name, file.languageId, text);
     if (!language) return null;
     const support = SUPPORT[language];
     const model = support.parse(text, this.cacheFor(file.name, language), {

@@ -6,3 +6,4 @@ export { composeSuppressions } from './suppressions';
 export * from './project';
 export * from './profiles';
 export * from './files';
+export * from './references';
