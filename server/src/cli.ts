@@ -237,7 +237,13 @@ function lint(args: string[]): number {
     return undefined;
   };
 
-  const lintFile = (file: string, shown: string, explicit: boolean, language: Language | undefined): void => {
+  const lintFile = (
+    file: string,
+    shown: string,
+    explicit: boolean,
+    language: Language | undefined,
+    partial: boolean,
+  ): void => {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
@@ -254,7 +260,12 @@ function lint(args: string[]): number {
     const config = configFor(file);
     if (!explicit && isIgnored(config, shown.split('\\').join('/'))) return;
     const host = diskHost(resolve(file));
-    let source = { name: resolve(file), text, ...(language ? { language } : {}) };
+    let source = {
+      name: resolve(file),
+      text,
+      ...(language ? { language } : {}),
+      ...(partial ? { partial } : {}),
+    };
     if (o.fix && !utf8) notes.push(`${shown}: not valid UTF-8, not fixed`);
     else if (o.fix) {
       const fixed = fixAll(engine, source, config, host);
@@ -300,9 +311,10 @@ function lint(args: string[]): number {
   );
   for (const { file, explicit } of runs) {
     const shown = relative(cwd, file) || file;
-    const language = explicit && o.language ? o.language : compose.has(resolve(file)) ? 'compose' : undefined;
+    const role = compose.get(resolve(file));
+    const language = explicit && o.language ? o.language : role ? 'compose' : undefined;
     try {
-      lintFile(file, shown, explicit, language);
+      lintFile(file, shown, explicit, language, role === 'extends');
     } catch (e) {
       notes.push(`${shown}: internal error, file skipped: ${describeError(e)}`);
     }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { composeReferences } from './languages/compose/references';
+import { composeReferences, type ComposeReference } from './languages/compose/references';
 
 /**
  * Whether a Compose file in the workspace includes or extends a file (`include:`, `extends: file:`), which
@@ -15,11 +15,11 @@ const MAX_LEVELS = 8;
 
 interface Cached {
   mtimeMs: number;
-  refs: string[];
+  refs: ComposeReference[];
 }
 const cache = new Map<string, Cached | null>();
 
-function referencesOf(path: string): string[] {
+function referencesOf(path: string): ComposeReference[] {
   let st;
   try {
     st = statSync(path);
@@ -29,7 +29,7 @@ function referencesOf(path: string): string[] {
   }
   const hit = cache.get(path);
   if (hit && hit.mtimeMs === st.mtimeMs) return hit.refs;
-  let refs: string[] = [];
+  let refs: ComposeReference[] = [];
   if (st.isFile() && st.size <= MAX_BYTES)
     try {
       const text = readFileSync(path, 'utf8');
@@ -53,25 +53,28 @@ function inside(root: string, p: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !rel.startsWith(sep));
 }
 
+/** How a Compose file refers to the file: `include` (wins over `extends`), `extends`, or null for none. */
 export function includedByCompose(
   filePath: string,
   root: string | undefined,
   open: readonly { path: string; text: string }[] = [],
-): boolean {
+): ComposeReference['kind'] | null {
   const file = resolve(filePath);
-  for (const o of open)
-    if (composeReferences(o.text).some((r) => resolve(dirname(o.path), r) === file)) return true;
-  if (!root) return false;
+  let kind: ComposeReference['kind'] | null = null;
+  const consider = (refs: ComposeReference[], dir: string): void => {
+    for (const r of refs) if (resolve(dir, r.path) === file && kind !== 'include') kind = r.kind;
+  };
+  for (const o of open) consider(composeReferences(o.text), dirname(o.path));
+  if (!root || kind === 'include') return kind;
   let dir = dirname(file);
   for (let level = 0; level < MAX_LEVELS && inside(root, dir); level++) {
     for (const name of NAMES) {
       const candidate = join(dir, name);
-      if (candidate === file) continue;
-      if (referencesOf(candidate).some((r) => resolve(dir, r) === file)) return true;
+      if (candidate !== file) consider(referencesOf(candidate), dir);
     }
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  return false;
+  return kind;
 }

@@ -18,6 +18,8 @@ export interface SourceFile {
   languageId?: string;
   /** The file kind chosen by the user (`--language`, "Treat as Compose"), over detection. */
   language?: Language;
+  /** Read only as part of another file (see ParseContext.partial). */
+  partial?: boolean;
   text: string;
 }
 
@@ -106,6 +108,7 @@ export class Engine {
       name: file.name,
       config,
       host,
+      ...(file.partial ? { partial: true } : {}),
     });
     return { language, model };
   }

@@ -235,12 +235,12 @@ export class Analyser {
         (d) => d !== doc && uriToPath(d.uri) && detectLanguage(uriToName(d.uri), d.languageId) === 'compose',
       )
       .map((d) => ({ path: uriToPath(d.uri) as string, text: d.text }));
-    const language = chosenLanguage(doc, name, path, {
+    const chosen = chosenLanguage(doc, name, path, {
       chosen: ctx.language,
       root: path ? rootFor(ctx.workspaceRoots, path) : undefined,
       open,
     });
-    return { name, languageId: doc.languageId, text: doc.text, ...(language ? { language } : {}) };
+    return { name, languageId: doc.languageId, text: doc.text, ...(chosen ?? {}) };
   }
 
   private analyse(uri: string, ctx: RequestContext): Analysed | undefined {

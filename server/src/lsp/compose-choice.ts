@@ -26,11 +26,13 @@ export function chosenLanguage(
   name: string,
   path: string | null,
   opts: { chosen?: Language; root: string | undefined; open: readonly { path: string; text: string }[] },
-): Language | undefined {
-  if (opts.chosen) return opts.chosen;
+): { language: Language; partial: boolean } | undefined {
+  if (opts.chosen) return { language: opts.chosen, partial: false };
   if (!path || !isYaml(name, doc.languageId)) return undefined;
   if (detectLanguage(name, doc.languageId, doc.text) !== null) return undefined;
-  return includedByCompose(path, opts.root, opts.open) ? 'compose' : undefined;
+  const kind = includedByCompose(path, opts.root, opts.open);
+  // A file only ever extended holds templates, not a project: its services need not be complete.
+  return kind ? { language: 'compose', partial: kind === 'extends' } : undefined;
 }
 
 /** "Treat as Compose" on YAML that reads like Compose and is not analysed as anything. */

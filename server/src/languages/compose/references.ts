@@ -8,15 +8,27 @@ import { parseCompose } from './parse';
  * decide that those files are Compose: the CLI given both files, the language server with the including
  * file open.
  */
-export function composeReferences(text: string, dotEnv?: string): string[] {
+export function composeReferences(text: string, dotEnv?: string): ComposeReference[] {
   // Cheap refusal for the common file that has neither.
   if (!text.includes('include') && !text.includes('extends')) return [];
   const m = parseCompose(text, undefined, { name: 'compose.yaml', dotEnv });
-  const out = includesOf(m).flatMap((inc) => inc.files.map((f) => f.path));
+  const out: ComposeReference[] = includesOf(m).flatMap((inc) =>
+    inc.files.map((f) => ({ path: f.path, kind: 'include' as const })),
+  );
   for (const s of m.services) {
-    const file = s.extends?.file;
-    if (file !== undefined && file !== '' && !file.includes('$') && !/^([a-z][a-z0-9+.-]+:|git@)/i.test(file))
-      out.push(file);
+    const path = s.extends?.file;
+    if (path !== undefined && path !== '' && !path.includes('$') && !/^([a-z][a-z0-9+.-]+:|git@)/i.test(path))
+      out.push({ path, kind: 'extends' });
   }
-  return [...new Set(out)];
+  return out;
+}
+
+export interface ComposeReference {
+  /** Relative to the referring file's folder. */
+  path: string;
+  /**
+   * `include`: a file whose services join the project; `extends`: a file other services only take
+   * settings from, which compose-go never checks as a project (its services may lack an image).
+   */
+  kind: 'include' | 'extends';
 }

@@ -77,7 +77,9 @@ export default defineRule<ComposeModel>({
   },
   check(ctx) {
     const m = ctx.model;
-    if (m.partial || definedOutOfSight(m, ctx.host)) return;
+    if (m.partial) return;
+    // Names may be defined where nothing can show them; what this file itself says is still checked.
+    const outOfSight = definedOutOfSight(m, ctx.host);
     // What the files Compose merges with this one define counts as defined; when one of them cannot be
     // read, a name missing here may be there, so the finding is a warning.
     const project = projectSiblings(m, ctx.host);
@@ -86,7 +88,7 @@ export default defineRule<ComposeModel>({
     const seen = new Set<string>();
     const models = entries(m.top.get('models')?.value).map((e) => e.key);
     const reportIn = (kind: Kind, name: string, node: Scalar, how: string, optional: boolean): void => {
-      if (hasVariables(name)) return;
+      if (outOfSight || hasVariables(name)) return;
       const defined =
         kind === 'service'
           ? m.serviceByName.has(name) || project.services.has(name)
