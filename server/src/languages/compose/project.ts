@@ -1,6 +1,7 @@
 import type { Host } from '../../core/rule';
-import { RESOURCE_KINDS, type ComposeModel, type ResourceKind } from './model';
-import { includesOf } from './files';
+import { RESOURCE_KINDS, type ComposeModel, type ComposeService, type ResourceKind } from './model';
+import { joinPath } from './query';
+import { dirOf, includesOf } from './files';
 import { parseCompose } from './parse';
 
 /**
@@ -171,4 +172,43 @@ function summarize(text: string): Summary {
   if (summaries.size >= MAX_SUMMARIES) summaries.delete(summaries.keys().next().value as string);
   summaries.set(text, summary);
   return summary;
+}
+
+/**
+ * The keys a service gets through `extends`, followed through this file and the files it names (read
+ * through the host, relative to each file), or null when part of the chain cannot be read or loops.
+ */
+export function extendedKeys(model: ComposeModel, host: Host, service: ComposeService): Set<string> | null {
+  const keys = new Set<string>();
+  let current: ComposeModel = model;
+  let dir = '.';
+  let s: ComposeService | undefined = service;
+  for (let depth = 0; s?.extends; depth++) {
+    if (depth >= 16) return null;
+    const ext: NonNullable<ComposeService['extends']> = s.extends;
+    if (ext.file !== undefined) {
+      const path = ext.file.includes('$') ? null : joinPath(dir, ext.file);
+      const text = path === null ? undefined : host.read?.(path);
+      if (path === null || text === undefined) return null;
+      current = parsedOnce(text);
+      if (current.definedElsewhere) return null;
+      dir = dirOf(path);
+    }
+    s = current.serviceByName.get(ext.service);
+    if (!s) return null;
+    for (const e of s.entries) keys.add(e.key);
+  }
+  return keys;
+}
+
+const parsed = new Map<string, ComposeModel>();
+
+function parsedOnce(text: string): ComposeModel {
+  let m = parsed.get(text);
+  if (!m) {
+    m = parseCompose(text);
+    if (parsed.size >= MAX_SUMMARIES) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(text, m);
+  }
+  return m;
 }
