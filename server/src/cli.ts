@@ -3,9 +3,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isIgnored, type Config } from './core/config';
 import type { KubernetesIndex } from './core/kubernetes-index';
-import { docsUrl, type Finding, type Host } from './core/rule';
+import { docsUrl, type Finding, type Host, type Language } from './core/rule';
 import { Engine, noFiles } from './engine';
 import { fixAll } from './fix-all';
+import { composeFilesOfRun } from './compose-run';
 import { walkCandidate } from './languages/detect';
 import { rules } from './rules';
 import { KubernetesIndexStore } from './languages/kubernetes/workspace';
@@ -24,13 +25,16 @@ import { indexCandidate, readCandidate, summarizeFile } from './workspace-index'
 const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  shipshape lint [--format text|json|sarif] [--config FILE] [--fix] [--no-shellcheck] [--stdin-filename NAME] PATH...
+  shipshape lint [--format text|json|sarif] [--config FILE] [--fix] [--no-shellcheck] [--stdin-filename NAME]
+                 [--language dockerfile|compose|kubernetes] PATH...
   shipshape rules [--format text|json]
   shipshape --version
 
 PATH may be a file, a directory (walked; node_modules and .git are skipped) or - for standard input,
 whose kind is decided by --stdin-filename (default: Dockerfile). With - and --fix, the fixed text is
-written to standard output instead of a report.
+written to standard output instead of a report. --language lints the files named explicitly (and
+standard input) as that kind, whatever their names. Files a Compose file of the run names in \`include:\`
+or \`extends: file:\` are linted as Compose too.
 Exit code: 0 when no finding is an error, 1 when one is, 2 on bad usage or unreadable input. A file whose
 analysis fails is reported on standard error; the other files are still linted and decide the exit code.
 --fix never rewrites a file that is not valid UTF-8.
@@ -47,6 +51,7 @@ interface LintOptions {
   fix: boolean;
   shellcheck: boolean;
   stdinFilename: string;
+  language?: Language;
   paths: string[];
 }
 
@@ -89,7 +94,12 @@ function parseLintArgs(args: string[]): LintOptions {
       o.format = f;
     } else if (a === '--config' || a.startsWith('--config=')) o.config = value();
     else if (a === '--stdin-filename' || a.startsWith('--stdin-filename=')) o.stdinFilename = value();
-    else if (a === '-') o.paths.push(a);
+    else if (a === '--language' || a.startsWith('--language=')) {
+      const l = value();
+      if (l !== 'dockerfile' && l !== 'compose' && l !== 'kubernetes')
+        throw new UsageError(`unknown language ${l}`);
+      o.language = l;
+    } else if (a === '-') o.paths.push(a);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else o.paths.push(a);
   }
@@ -283,7 +293,7 @@ function lint(args: string[]): number {
     const { text, utf8 } = decode(bytes);
     const name = o.stdinFilename;
     const config = configFor(resolve(name));
-    const file = { name, text };
+    const file = { name, text, ...(o.language ? { language: o.language } : {}) };
     if (o.fix) {
       if (!utf8) {
         notes.push(`${name}: not valid UTF-8, written back unchanged`);
@@ -300,7 +310,13 @@ function lint(args: string[]): number {
     return undefined;
   };
 
-  const lintFile = (file: string, shown: string, explicit: boolean): void => {
+  const lintFile = (
+    file: string,
+    shown: string,
+    explicit: boolean,
+    language: Language | undefined,
+    partial: boolean,
+  ): void => {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
@@ -317,7 +333,12 @@ function lint(args: string[]): number {
     const config = configFor(file);
     if (!explicit && isIgnored(config, shown.split('\\').join('/'))) return;
     const host: Host = { ...diskHost(resolve(file)), kubernetes };
-    let source = { name: resolve(file), text };
+    let source = {
+      name: resolve(file),
+      text,
+      ...(language ? { language } : {}),
+      ...(partial ? { partial } : {}),
+    };
     if (o.fix && !utf8) notes.push(`${shown}: not valid UTF-8, not fixed`);
     else if (o.fix) {
       const fixed = fixAll(engine, source, config, host);
@@ -359,7 +380,14 @@ function lint(args: string[]): number {
     else files.push(p);
     targets.push({ files, explicit: !st.isDirectory() });
   }
-  const kubernetes = cliIndex(targets.flatMap((t) => (t.stdin ? [] : t.files)));
+  const given = targets.flatMap((t) =>
+    t.stdin ? [] : t.files.map((file) => ({ file, explicit: t.explicit })),
+  );
+  const kubernetes = cliIndex(given.map((g) => g.file));
+  // Files a Compose file of this run includes or extends are Compose, whatever their names.
+  const compose = composeFilesOfRun(
+    given.map((g) => ({ path: resolve(g.file), language: g.explicit ? o.language : undefined })),
+  );
 
   for (const t of targets) {
     if (t.stdin) {
@@ -369,8 +397,10 @@ function lint(args: string[]): number {
     }
     for (const file of t.files) {
       const shown = relative(cwd, file) || file;
+      const role = compose.get(resolve(file));
+      const language = t.explicit && o.language ? o.language : role ? 'compose' : undefined;
       try {
-        lintFile(file, shown, t.explicit);
+        lintFile(file, shown, t.explicit, language, role === 'extends');
       } catch (e) {
         notes.push(`${shown}: internal error, file skipped: ${describeError(e)}`);
       }

@@ -19,6 +19,10 @@ export interface SourceFile {
   /** File system path or, for untitled documents, a name that decides the file kind. */
   name: string;
   languageId?: string;
+  /** The file kind chosen by the user (`--language`, "Treat as Compose"), over detection. */
+  language?: Language;
+  /** Read only as part of another file (see ParseContext.partial). */
+  partial?: boolean;
   text: string;
 }
 
@@ -102,13 +106,14 @@ export class Engine {
   ): { language: Language; model: { doc: TextDoc } } | null {
     // A byte-order mark is not content (see core/bom.ts): parse without it, report for the text as given.
     const text = hasBom(file.text) ? file.text.slice(1) : file.text;
-    const language = detectLanguage(file.name, file.languageId, text);
+    const language = file.language ?? detectLanguage(file.name, file.languageId, text);
     if (!language) return null;
     const support = SUPPORT[language];
     const model = support.parse(text, this.cacheFor(file.name, language), {
       name: file.name,
       config,
       host,
+      ...(file.partial ? { partial: true } : {}),
     });
     const cached = this.caches.get(file.name);
     if (cached) cached.model = model;

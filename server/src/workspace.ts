@@ -56,6 +56,7 @@ export function diskHost(filePath: string, opts: { root?: string } = {}): Host {
   return {
     fileName: basename(file),
     exists: (rel) => inside(rel)?.exists,
+    outside: (rel) => inside(rel) === undefined,
     read: (rel) => {
       const r = inside(rel);
       if (!r?.exists) return undefined;

@@ -22,6 +22,8 @@ export interface ComposeValidCase {
   read?: Record<string, string>;
   /** The host cannot tell whether files exist (an unsaved or virtual document). */
   unknownFiles?: boolean;
+  /** Paths the host refuses because they leave the workspace. */
+  outside?: string[];
 }
 
 export interface ComposeInvalidCase extends ComposeValidCase {
@@ -44,8 +46,12 @@ export function composeHost(c: ComposeValidCase): Host {
   const files = new Set([...(c.files ?? []), ...Object.keys(c.read ?? {})]);
   return {
     fileName: c.fileName ?? 'compose.yaml',
-    exists: (p) => (c.unknownFiles ? undefined : files.has(p.replace(/^\.\//, '').replace(/\/$/, ''))),
-    read: (p) => c.read?.[p.replace(/^\.\//, '')],
+    exists: (p) =>
+      c.unknownFiles || c.outside?.includes(p)
+        ? undefined
+        : files.has(p.replace(/^\.\//, '').replace(/\/$/, '')),
+    read: (p) => (c.outside?.includes(p) ? undefined : c.read?.[p.replace(/^\.\//, '')]),
+    outside: (p) => c.outside?.includes(p) ?? false,
   };
 }
 

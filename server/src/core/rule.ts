@@ -71,6 +71,11 @@ export interface Host {
    * given to the CLI), or undefined when there is none: cross-object checks then see the document alone.
    */
   readonly kubernetes?: KubernetesIndex;
+  /**
+   * True when the host refuses a path because it leaves the workspace (so `exists` and `read` answer
+   * unknown for it): checks say the file was not read instead of staying silent about it.
+   */
+  outside?(relativePath: string): boolean;
 }
 
 export interface AnalysisSettings {

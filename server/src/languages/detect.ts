@@ -115,3 +115,22 @@ function hasTemplateSyntax(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * YAML that reads like a Compose file detection did not take as one (its name is not a Compose name):
+ * a top-level `services:` whose entries carry service keys. The editor offers "Treat as Compose" on it.
+ */
+export function looksLikeCompose(input: string): boolean {
+  const lines = withoutBom(input).split(/\r?\n/);
+  const start = lines.findIndex((l) => /^services:[ \t]*(?:#.*)?$/.test(l));
+  if (start < 0) return false;
+  // A service's own key, two levels in (`  web:` then `    image: …`), before the next top-level key.
+  for (const line of lines.slice(start + 1)) {
+    if (/^[^\s#]/.test(line)) return false;
+    if (SERVICE_KEY.test(line)) return true;
+  }
+  return false;
+}
+
+const SERVICE_KEY =
+  /^[ \t]+(?:image|build|extends|command|ports|environment|depends_on|volumes|container_name|provider):/;

@@ -8,6 +8,8 @@ export interface ParseContext {
   name: string;
   config: Config;
   host: Host;
+  /** The file is read only as part of another (a Compose file other files only `extends`). */
+  partial?: boolean;
 }
 
 /**

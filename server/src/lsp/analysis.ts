@@ -15,7 +15,10 @@ import type { IndexedObject, KubernetesIndex } from '../core/kubernetes-index';
 import type { Host } from '../core/rule';
 import { sameObjects } from '../languages/kubernetes/workspace';
 import { containsPosition, rangesOverlap, TextDoc } from '../core/text';
-import { Engine, noFiles, type FileResult } from '../engine';
+import { Engine, noFiles, type FileResult, type SourceFile } from '../engine';
+import type { Language } from '../core/rule';
+import { chosenLanguage, treatAsComposeAction } from './compose-choice';
+import { detectLanguage } from '../languages/detect';
 import { fixAll } from '../fix-all';
 import { clearConfigCache, diskHost, loadConfig } from '../workspace';
 import {
@@ -45,6 +48,8 @@ export interface RequestContext {
   caps: EditCapabilities;
   /** VS Code workspace trust: an untrusted workspace cannot point Shipshape at other files. */
   trusted: boolean;
+  /** The kind the user chose for this document ("Treat as Compose"), over detection. */
+  language?: Language;
   /**
    * The document is over `shipshape.maxFileSize`: only its syntax is checked (see Engine.analyze), and
    * nothing else is offered — no configuration diagnostics, refactorings or fix-all.
@@ -61,6 +66,7 @@ export interface DocumentState {
 
 interface Analysed {
   version: number;
+  language: Language | undefined;
   generation: number;
   syntaxOnly: boolean;
   result: FileResult | null;
@@ -199,9 +205,11 @@ export class Analyser {
       (only
         ? only.some((k) => CodeActionKind.Refactor.startsWith(k) || k.startsWith(CodeActionKind.Refactor))
         : params.context.triggerKind !== CodeActionTriggerKind.Automatic);
+    const treat = wantsRefactor ? treatAsComposeAction(doc, uriToName(doc.uri), entry.result !== null) : null;
+    if (treat) out.push(treat);
     if (wantsRefactor) {
       const { config, host } = this.hostFor(doc.uri, ctx);
-      const file = { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text };
+      const file = this.fileOf(doc, ctx);
       for (const spec of this.engine.assists(file, params.range, config, host))
         out.push({
           title: spec.title,
@@ -212,12 +220,7 @@ export class Analyser {
     if (wantsFixAll) {
       const { config, host } = this.hostFor(doc.uri, ctx);
       const text = doc.text;
-      const fixed = fixAll(
-        this.engine,
-        { name: uriToName(doc.uri), languageId: doc.languageId, text },
-        config,
-        host,
-      );
+      const fixed = fixAll(this.engine, this.fileOf(doc, ctx), config, host);
       if (fixed.applied > 0) {
         const tdoc = new TextDoc(text);
         const edit = minimalEdit(text, fixed.text, (o) => tdoc.positionAt(o));
@@ -280,6 +283,23 @@ export class Analyser {
     };
   }
 
+  /** The document as the engine sees it, with the kind the user chose or a Compose file implies. */
+  private fileOf(doc: DocumentState, ctx: RequestContext): SourceFile {
+    const name = uriToName(doc.uri);
+    const path = uriToPath(doc.uri);
+    const open = [...this.documents.values()]
+      .filter(
+        (d) => d !== doc && uriToPath(d.uri) && detectLanguage(uriToName(d.uri), d.languageId) === 'compose',
+      )
+      .map((d) => ({ path: uriToPath(d.uri) as string, text: d.text }));
+    const chosen = chosenLanguage(doc, name, path, {
+      chosen: ctx.language,
+      root: path ? rootFor(ctx.workspaceRoots, path) : undefined,
+      open,
+    });
+    return { name, languageId: doc.languageId, text: doc.text, ...(chosen ?? {}) };
+  }
+
   private analyse(uri: string, ctx: RequestContext): Analysed | undefined {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
@@ -288,6 +308,7 @@ export class Analyser {
     if (
       cached &&
       cached.version === doc.version &&
+      cached.language === ctx.language &&
       cached.generation === ctx.generation &&
       cached.syntaxOnly === syntaxOnly
     )
@@ -297,12 +318,7 @@ export class Analyser {
       const { config, host, ignored } = this.hostFor(doc.uri, ctx);
       if (!ignored) {
         try {
-          result = this.engine.analyze(
-            { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text },
-            config,
-            host,
-            { syntaxOnly },
-          );
+          result = this.engine.analyze(this.fileOf(doc, ctx), config, host, { syntaxOnly });
           if (!syntaxOnly) this.summarize(doc.uri);
         } catch (e) {
           this.log('error', `shipshape: analysis failed for ${doc.uri}: ${String((e as Error).stack ?? e)}`);
@@ -316,7 +332,14 @@ export class Analyser {
     // After the findings' own, so that `diagnostics[i]` stays the diagnostic of `findings[i]`.
     if (ctx.settings.enable && !syntaxOnly)
       diagnostics.push(...configDiagnostics(uriToName(doc.uri), doc.text));
-    const entry = { version: doc.version, generation: ctx.generation, syntaxOnly, result, diagnostics };
+    const entry = {
+      version: doc.version,
+      language: ctx.language,
+      generation: ctx.generation,
+      syntaxOnly,
+      result,
+      diagnostics,
+    };
     this.analysed.set(uri, entry);
     return entry;
   }

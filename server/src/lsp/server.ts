@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { notice, uriToPath, type DocumentState, type RequestContext } from './analysis';
 import { warnAboutRuleSettings } from './config-diagnostics';
+import { TREAT_AS_COMPOSE } from './compose-choice';
 import { FIX_ALL_KIND, type EditCapabilities } from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { ShellcheckPass, type ScriptJob } from './shellcheck';
@@ -60,6 +61,7 @@ export function startServer(
   const settingsByUri = new Map<string, Promise<Settings>>();
   /** Texts whose analysis ran past the budget, by document: they are not analysed again until edited. */
   const stopped = new Map<string, string>();
+  const treatedAsCompose = new Set<string>();
   const pending = new Set<string>();
   let flushScheduled = false;
   let caps: EditCapabilities = { documentChanges: false, createFiles: false };
@@ -134,6 +136,7 @@ export function startServer(
           resolveProvider: false,
         },
         hoverProvider: true,
+        executeCommandProvider: { commands: [TREAT_AS_COMPOSE] },
       },
       serverInfo: { name: 'shipshape' },
     };
@@ -223,7 +226,16 @@ export function startServer(
   }
 
   function context(doc: TextDocument, settings: Settings): RequestContext {
-    return { settings, generation, workspaceRoots, caps, trusted, syntaxOnly: tooLarge(doc, settings) };
+    const language = treatedAsCompose.has(doc.uri) ? ('compose' as const) : undefined;
+    return {
+      settings,
+      generation,
+      workspaceRoots,
+      caps,
+      trusted,
+      syntaxOnly: tooLarge(doc, settings),
+      ...(language ? { language } : {}),
+    };
   }
 
   /**
@@ -360,6 +372,14 @@ export function startServer(
     );
     if (o.kind === 'stopped') markStopped(doc);
     return o.kind === 'done' ? o.value : null;
+  });
+
+  // "Treat as Compose": remembered per document for the session, then the document is analysed again.
+  connection.onExecuteCommand((params) => {
+    const uri = params.arguments?.[0];
+    if (params.command !== TREAT_AS_COMPOSE || typeof uri !== 'string') return;
+    treatedAsCompose.add(uri);
+    schedule(uri);
   });
 
   documents.listen(connection);

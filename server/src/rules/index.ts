@@ -1,11 +1,18 @@
 import type { Rule } from '../core/rule';
 import composeBuildContextMissing from './compose/build-context-missing';
 import composeCapDropAll from './compose/cap-drop-all';
+import composeConflictingOptions from './compose/conflicting-options';
 import composeDatabasePortExposed from './compose/database-port-exposed';
 import composeDependsOnCycle from './compose/depends-on-cycle';
 import composeDockerSocket from './compose/docker-socket';
 import composeDuplicatePublishedPort from './compose/duplicate-published-port';
+import composeEnvFileMissing from './compose/env-file-missing';
+import composeExtendsUnresolved from './compose/extends-unresolved';
+import composeIncludeMissing from './compose/include-missing';
+import composeInvalidContainerName from './compose/invalid-container-name';
+import composeInvalidDocument from './compose/invalid-document';
 import composeInvalidDuration from './compose/invalid-duration';
+import composeInvalidHealthcheckTest from './compose/invalid-healthcheck-test';
 import composeInvalidInterpolation from './compose/invalid-interpolation';
 import composeInvalidPort from './compose/invalid-port';
 import composeInvalidSize from './compose/invalid-size';
@@ -22,6 +29,7 @@ import composeReadOnlyRoot from './compose/read-only-root';
 import composeResourceLimits from './compose/resource-limits';
 import composeRestartPolicy from './compose/restart-policy';
 import composeSchema from './compose/schema';
+import composeSecretWithoutSource from './compose/secret-without-source';
 import composeUndefinedReference from './compose/undefined-reference';
 import composeWaitForHealthy from './compose/wait-for-healthy';
 import dockerfileAddInsteadOfCopy from './dockerfile/add-instead-of-copy';
@@ -158,11 +166,18 @@ import kubernetesUnsafeSysctls from './kubernetes/unsafe-sysctls';
 export const rules: readonly Rule[] = [
   composeBuildContextMissing,
   composeCapDropAll,
+  composeConflictingOptions,
   composeDatabasePortExposed,
   composeDependsOnCycle,
   composeDockerSocket,
   composeDuplicatePublishedPort,
+  composeEnvFileMissing,
+  composeExtendsUnresolved,
+  composeIncludeMissing,
+  composeInvalidContainerName,
+  composeInvalidDocument,
   composeInvalidDuration,
+  composeInvalidHealthcheckTest,
   composeInvalidInterpolation,
   composeInvalidPort,
   composeInvalidSize,
@@ -179,6 +194,7 @@ export const rules: readonly Rule[] = [
   composeResourceLimits,
   composeRestartPolicy,
   composeSchema,
+  composeSecretWithoutSource,
   composeUndefinedReference,
   composeWaitForHealthy,
   dockerfileAddInsteadOfCopy,

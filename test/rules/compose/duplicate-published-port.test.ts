@@ -30,6 +30,41 @@ testComposeRule(rule, {
   ],
   invalid: [
     {
+      name: 'one host port for two container ports of one service',
+      code: `
+services:
+  web:
+    image: nginx:1.27
+    ports:
+      - "8080:80"
+      - "8080:81"
+        ~~~~~~~~~
+      - "8080:80"
+`,
+      messageIds: ['twiceInService'],
+    },
+    {
+      name: 'a fixed host port with several replicas (a range is fine)',
+      code: `
+services:
+  web:
+    image: nginx:1.27
+    scale: 3
+    ports:
+      - "9090:80"
+        ~~~~~~~~~
+      - "9100-9103:81"
+  api:
+    image: nginx:1.27
+    deploy:
+      replicas: 2
+    ports:
+      - 127.0.0.1:7000:80
+        ~~~~~~~~~~~~~~~~~
+`,
+      messageIds: ['replicas', 'replicas'],
+    },
+    {
       name: 'the same host port twice',
       code: `
 services:

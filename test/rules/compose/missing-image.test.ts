@@ -36,8 +36,33 @@ testComposeRule(rule, {
       code: 'services:\n  web:\n    ports:\n      - "8080:80"\n',
     },
     { name: 'provider services', code: 'services:\n  db:\n    provider:\n      type: awesomecloud\n' },
+    {
+      name: 'extends a service of another file that has the image',
+      read: { 'common/base.yaml': 'services:\n  base:\n    image: nginx:1.27\n' },
+      code: 'services:\n  web:\n    extends:\n      file: common/base.yaml\n      service: base\n',
+    },
+    {
+      name: 'extends a file that cannot be read',
+      code: 'services:\n  web:\n    extends:\n      file: common/base.yaml\n      service: base\n',
+    },
   ],
   invalid: [
+    {
+      name: 'the whole extends chain, through another file, gives neither image nor build',
+      read: {
+        'common/base.yaml': 'services:\n  base:\n    extends:\n      file: root.yaml\n      service: root\n',
+        'common/root.yaml': 'services:\n  root:\n    restart: always\n',
+      },
+      code: `
+services:
+  web:
+  ~~~
+    extends:
+      file: common/base.yaml
+      service: base
+`,
+      output: null,
+    },
     {
       name: 'the override file is read and does not name an image either',
       read: { 'compose.override.yaml': 'services:\n  web:\n    environment:\n      A: "1"\n' },

@@ -6,6 +6,27 @@ import { runComposeRule, testComposeRule } from '../../helpers/compose-tester';
 testComposeRule(rule, {
   valid: [
     {
+      name: 'a dependency enabled by COMPOSE_PROFILES, or marked required: false',
+      read: { '.env': 'COMPOSE_PROFILES=dev\n' },
+      code: 'services:\n  api:\n    image: nginx:1.27\n    depends_on: [debug]\n  debug:\n    image: busybox:1.36\n    profiles: [dev]\n',
+    },
+    {
+      name: 'required: false on a service its profile leaves out',
+      code: 'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      debug:\n        condition: service_started\n        required: false\n  debug:\n    image: busybox:1.36\n    profiles: [dev]\n',
+    },
+    {
+      name: 'two services of the same profile',
+      code: 'services:\n  api:\n    image: nginx:1.27\n    profiles: [dev]\n    depends_on: [debug]\n  debug:\n    image: busybox:1.36\n    profiles: [dev]\n',
+    },
+    {
+      name: 'a declared model and a buildable context service',
+      code: 'services:\n  api:\n    build:\n      context: .\n      additional_contexts: ["base=service:base"]\n    models:\n      llm:\n        endpoint_var: URL\n  base:\n    build: ./base\nmodels:\n  llm:\n    model: ai/llama3\n',
+    },
+    {
+      name: 'an include that cannot be read may define anything',
+      code: 'include:\n  - db/compose.yaml\nservices:\n  api:\n    image: nginx:1.27\n    depends_on: [db]\n',
+    },
+    {
       name: 'everything declared, every kind of reference',
       code: `
 services:
@@ -152,7 +173,7 @@ services:
       - cache:redis
         ~~~~~~~~~~~
     network_mode: service:proxy
-                  ~~~~~~~~~~~~~
+                          ~~~~~
     volumes_from:
       - files
         ~~~~~
@@ -169,7 +190,49 @@ services:
       messageIds: ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined'],
     },
     {
-      name: 'required: false is a warning only',
+      name: 'models, additional contexts and a required dependency on a service its profile leaves out',
+      code: `
+services:
+  api:
+    build:
+      context: .
+      additional_contexts:
+        base: service:bse
+                      ~~~
+        img: service:web
+             ~~~~~~~~~~~
+    models: [llm]
+             ~~~
+    depends_on:
+      - debug
+        ~~~~~
+      - web
+  web:
+    image: nginx:1.27
+  debug:
+    image: busybox:1.36
+    profiles: [dev]
+models:
+  llama: {}
+`,
+      messageIds: ['undefined', 'notBuildable', 'undefined', 'inactive'],
+    },
+    {
+      name: 'a file whose include:s were all read: their names count, the others are reported',
+      read: { 'db/compose.yaml': 'services:\n  db:\n    image: postgres:16\nnetworks:\n  back: {}\n' },
+      code: `
+include:
+  - db/compose.yaml
+services:
+  api:
+    image: nginx:1.27
+    depends_on: [db, cache]
+                     ~~~~~
+    networks: [back]
+`,
+    },
+    {
+      name: 'required: false on an undefined service is still an error for compose-go',
       code: `
 services:
   api:

@@ -64,6 +64,8 @@ export interface ComposeModel {
    * (`include:`), or further YAML documents in the file, which Compose merges and the model leaves out.
    */
   definedElsewhere: boolean;
+  /** The file holds further YAML documents after the first, which the model leaves out. */
+  moreDocuments: boolean;
   /** Anchored nodes in document order (`x-logging: &logging …`). */
   anchors: { name: string; node: Node }[];
   /**

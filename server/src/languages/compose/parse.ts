@@ -86,6 +86,8 @@ export interface ComposeParseOptions {
   name?: string;
   /** The text of the `.env` file beside the document, when there is one. */
   dotEnv?: string;
+  /** Read only as part of other files (one they `extends` from): its services need not be complete. */
+  partial?: boolean;
 }
 
 const MAIN_NAME = /^(docker-)?compose\.ya?ml$/i;
@@ -113,6 +115,7 @@ export function parseCompose(
     fileName,
     env: env?.values ?? new Map(),
     memo: cache.memo,
+    partial: opts.partial === true,
   });
 }
 
@@ -445,7 +448,7 @@ function firstLine(s: string): string {
 function buildModel(
   doc: TextDoc,
   a: Assembled,
-  o: { fileName: string; env: ReadonlyMap<string, string>; memo: Map<string, unknown> },
+  o: { fileName: string; env: ReadonlyMap<string, string>; memo: Map<string, unknown>; partial: boolean },
 ): ComposeModel {
   const root = isMap(a.root) ? a.root : null;
   const top = new Map<string, Entry>();
@@ -470,13 +473,14 @@ function buildModel(
     root,
     problems: a.problems,
     fileName: o.fileName,
-    partial: isPartialName(o.fileName),
+    partial: o.partial || isPartialName(o.fileName),
     env: o.env,
     top,
     services,
     serviceByName,
     declared,
     definedElsewhere: top.has('include') || a.moreDocuments === true,
+    moreDocuments: a.moreDocuments === true,
     anchors: a.anchors,
     memo: o.memo,
   };

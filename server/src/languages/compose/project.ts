@@ -1,5 +1,7 @@
 import type { Host } from '../../core/rule';
-import { RESOURCE_KINDS, type ComposeModel, type ResourceKind } from './model';
+import { RESOURCE_KINDS, type ComposeModel, type ComposeService, type ResourceKind } from './model';
+import { joinPath } from './query';
+import { dirOf, includesOf } from './files';
 import { parseCompose } from './parse';
 
 /**
@@ -26,8 +28,13 @@ export interface ProjectSiblings {
    * from variables, pulls in further files): what it defines is unknown, so nothing may be called missing.
    */
   unknown: boolean;
-  /** The sibling files that were read, relative to this file's folder. */
+  /** The sibling files that were read, relative to this file's folder (included files too). */
   files: readonly string[];
+  /**
+   * True when every file `include:` names was read and understood, so what they declare is in
+   * `services` and `declared` (always true without `include:`).
+   */
+  includesRead: boolean;
 }
 
 const MAIN_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -57,6 +64,7 @@ function readSiblings(model: ComposeModel, host: Host): ProjectSiblings {
     >,
     unknown: false,
     files: [] as string[],
+    includesRead: true,
   };
   const self = model.fileName.toLowerCase();
   let candidates: string[];
@@ -69,6 +77,28 @@ function readSiblings(model: ComposeModel, host: Host): ProjectSiblings {
       .filter((p) => p !== '' && p.toLowerCase() !== self);
   } else if (MAIN_NAMES.includes(self)) candidates = OVERRIDE_NAMES;
   else candidates = [];
+  const add = (path: string, summary: Summary): void => {
+    out.files.push(path);
+    for (const [name, s] of summary.services) {
+      const prev = out.services.get(name);
+      out.services.set(name, {
+        runnable: s.runnable || (prev?.runnable ?? false),
+        keys: new Set([...(prev?.keys ?? []), ...s.keys]),
+      });
+    }
+    for (const kind of RESOURCE_KINDS) for (const n of summary.declared[kind]) out.declared[kind].add(n);
+  };
+  // Included files bring their services and declarations into the project (loader/include.go); they
+  // cannot change this file's services, so one that cannot be read leaves only names unknown.
+  for (const inc of includesOf(model)) {
+    if (!inc.complete) out.includesRead = false;
+    for (const ref of inc.files) {
+      const text = host.read?.(ref.path);
+      const summary = text === undefined ? undefined : summarize(text);
+      if (!summary || summary.unknown) out.includesRead = false;
+      if (summary) add(ref.path, summary);
+    }
+  }
   for (const path of candidates) {
     if (path.includes('$') || path.startsWith('/') || /^[A-Za-z]:/.test(path)) {
       out.unknown = true;
@@ -82,19 +112,20 @@ function readSiblings(model: ComposeModel, host: Host): ProjectSiblings {
       if (exists === true || listed !== undefined) out.unknown = true;
       continue;
     }
-    out.files.push(path);
     const summary = summarize(text);
     if (summary.unknown) out.unknown = true;
-    for (const [name, s] of summary.services) {
-      const prev = out.services.get(name);
-      out.services.set(name, {
-        runnable: s.runnable || (prev?.runnable ?? false),
-        keys: new Set([...(prev?.keys ?? []), ...s.keys]),
-      });
-    }
-    for (const kind of RESOURCE_KINDS) for (const n of summary.declared[kind]) out.declared[kind].add(n);
+    add(path, summary);
   }
   return out;
+}
+
+/**
+ * Whether names this file refers to may be defined where nothing can show them: further YAML documents
+ * in the file, or an `include:` whose files could not all be read.
+ */
+export function definedOutOfSight(model: ComposeModel, host: Host): boolean {
+  if (!model.definedElsewhere) return false;
+  return model.moreDocuments || !projectSiblings(model, host).includesRead;
 }
 
 /**
@@ -141,4 +172,43 @@ function summarize(text: string): Summary {
   if (summaries.size >= MAX_SUMMARIES) summaries.delete(summaries.keys().next().value as string);
   summaries.set(text, summary);
   return summary;
+}
+
+/**
+ * The keys a service gets through `extends`, followed through this file and the files it names (read
+ * through the host, relative to each file), or null when part of the chain cannot be read or loops.
+ */
+export function extendedKeys(model: ComposeModel, host: Host, service: ComposeService): Set<string> | null {
+  const keys = new Set<string>();
+  let current: ComposeModel = model;
+  let dir = '.';
+  let s: ComposeService | undefined = service;
+  for (let depth = 0; s?.extends; depth++) {
+    if (depth >= 16) return null;
+    const ext: NonNullable<ComposeService['extends']> = s.extends;
+    if (ext.file !== undefined) {
+      const path = ext.file.includes('$') ? null : joinPath(dir, ext.file);
+      const text = path === null ? undefined : host.read?.(path);
+      if (path === null || text === undefined) return null;
+      current = parsedOnce(text);
+      if (current.definedElsewhere) return null;
+      dir = dirOf(path);
+    }
+    s = current.serviceByName.get(ext.service);
+    if (!s) return null;
+    for (const e of s.entries) keys.add(e.key);
+  }
+  return keys;
+}
+
+const parsed = new Map<string, ComposeModel>();
+
+function parsedOnce(text: string): ComposeModel {
+  let m = parsed.get(text);
+  if (!m) {
+    m = parseCompose(text);
+    if (parsed.size >= MAX_SUMMARIES) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(text, m);
+  }
+  return m;
 }

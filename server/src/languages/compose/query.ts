@@ -555,3 +555,33 @@ export function scalarIn(map: Node, key: string): Scalar | null {
   const v = entryAt(map, key)?.value;
   return isScalar(v) ? v : null;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbers as compose-go reads them
+// ---------------------------------------------------------------------------------------------------------
+
+const BYTE_UNITS: Record<string, number> = {
+  '': 1,
+  k: 2 ** 10,
+  m: 2 ** 20,
+  g: 2 ** 30,
+  t: 2 ** 40,
+  p: 2 ** 50,
+};
+
+/**
+ * Docker's `RAMInBytes` (go-units), which compose-go uses for `mem_limit` and `deploy…memory`: units are
+ * binary whether or not an `i` is written (`1g` = `1GiB` = 1073741824). Null when it is not a size.
+ */
+export function bytesOf(s: string): number | null {
+  const m = /^(\d+(?:\.\d+)?) ?([kKmMgGtTpP]?)[iI]?[bB]?$/.exec(s.trim());
+  if (!m) return null;
+  const unit = BYTE_UNITS[(m[2] ?? '').toLowerCase()];
+  return unit === undefined ? null : Math.floor(Number(m[1]) * unit);
+}
+
+/** A scalar's value after `.env` interpolation, or null when a variable has no known value. */
+export function resolvedValue(model: ComposeModel, node: Node | null | undefined): string | null {
+  const r = resolved(model, node);
+  return r && !r.unresolved ? r.value : null;
+}

@@ -11,6 +11,10 @@ export const composeSupport: LanguageSupport<ComposeModel> = {
   language: 'compose',
   createCache: createComposeCache,
   parse: (text, cache, ctx) =>
-    parseCompose(text, cache as ComposeParseCache, { name: ctx.name, dotEnv: ctx.host.read?.('.env') }),
+    parseCompose(text, cache as ComposeParseCache, {
+      name: ctx.name,
+      dotEnv: ctx.host.read?.('.env'),
+      ...(ctx.partial ? { partial: true } : {}),
+    }),
   suppressions: (model) => composeSuppressions(model.doc),
 };

@@ -1,5 +1,13 @@
 import { defineRule } from '../../core/rule';
-import { portsOf, rangeOf, type ComposeModel, type ComposeService } from '../../languages/compose';
+import {
+  lookup,
+  portsOf,
+  rangeOf,
+  resolvedValue,
+  scalarAt,
+  type ComposeModel,
+  type ComposeService,
+} from '../../languages/compose';
 import { isScalar, items } from '../../languages/yaml/model';
 
 interface Claim {
@@ -19,6 +27,10 @@ export default defineRule<ComposeModel>({
   messages: {
     duplicate:
       'Host port {port} is already published by service `{other}` (line {line}): the second container fails to start with "port is already allocated".',
+    twiceInService:
+      'Host port {port} is already published by this service (line {line}) for another container port: the container fails to start with "port is already allocated".',
+    replicas:
+      'Service `{name}` runs {count} replicas on fixed host port {port}: only the first can bind it, the others fail with "port is already allocated". Publish a range (`"8080-8083:80"`) or only the container port.',
   },
   docs: {
     summary: 'Two services must not publish the same host port.',
@@ -28,7 +40,9 @@ export default defineRule<ComposeModel>({
       'already allocated". Ranges are expanded, protocols kept apart (`53/tcp` and `53/udp` coexist), and two ' +
       'different host addresses (`127.0.0.1:8080` and `192.168.1.10:8080`) do not clash. Services in profiles ' +
       'that are never active together, and ports built from variables, are left alone. Which service should move ' +
-      'is your call, so there is no fix.',
+      'is your call, so there is no fix. The same host port twice in one service for two container ports fails the ' +
+      'same way (identical items are merged by Compose and stay quiet), and so does a fixed host port on a service ' +
+      'with `scale` or `deploy.replicas` above 1.',
     bad: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n  admin:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n  admin:\n    image: nginx:1.27\n    ports:\n      - "8081:80"\n',
   },
@@ -37,9 +51,31 @@ export default defineRule<ComposeModel>({
     const claims = new Map<string, Claim[]>();
     for (const s of m.services) {
       const profiles = profilesOf(s);
+      const own = new Map<string, { target: string; hostIp: string | null; line: number }>();
+      const count = replicasOf(m, s);
       for (const p of portsOf(m, s)) {
         if (p.dynamic || p.error || !p.published) continue;
         const line = rangeOf(m, p.at).start.line;
+        if (p.published.start === p.published.end) {
+          const key = `${p.published.start}/${p.protocol}`;
+          const target = `${p.target?.start ?? ''}-${p.target?.end ?? ''}`;
+          const before = own.get(key);
+          if (before && before.target !== target && sameIp(before.hostIp, p.hostIp)) {
+            ctx.report({
+              at: rangeOf(m, p.at),
+              messageId: 'twiceInService',
+              data: { port: key, line: before.line + 1 },
+            });
+            continue;
+          }
+          if (!before) own.set(key, { target, hostIp: p.hostIp, line });
+          if (count > 1)
+            ctx.report({
+              at: rangeOf(m, p.at),
+              messageId: 'replicas',
+              data: { name: s.name, count, port: key },
+            });
+        }
         for (let port = p.published.start; port <= p.published.end; port++) {
           const key = `${port}/${p.protocol}`;
           const list = claims.get(key) ?? [];
@@ -68,6 +104,18 @@ export default defineRule<ComposeModel>({
     }
   },
 });
+
+function sameIp(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b || isAny(a) || isAny(b);
+}
+
+/** `scale`, else `deploy.replicas` (compose-go `GetScale`); 1 when neither is a plain number. */
+function replicasOf(m: ComposeModel, s: ComposeService): number {
+  const scale = lookup(m, s, 'scale')?.value;
+  const node = scale ?? scalarAt(m, s, ['deploy', 'replicas']);
+  const v = resolvedValue(m, node);
+  return v !== null && /^\d+$/.test(v) ? Number(v) : 1;
+}
 
 function isAny(ip: string): boolean {
   return ip === '0.0.0.0' || ip === '::';

@@ -1,5 +1,11 @@
 import { defineRule } from '../../core/rule';
-import { lookup, projectSiblings, serviceRange, type ComposeModel } from '../../languages/compose';
+import {
+  extendedKeys,
+  lookup,
+  projectSiblings,
+  serviceRange,
+  type ComposeModel,
+} from '../../languages/compose';
 import { addToService } from '../../fixes/compose';
 import { deref, isScalar, type Node } from '../../languages/yaml/model';
 
@@ -20,7 +26,8 @@ export default defineRule<ComposeModel>({
       'Compose must know what to run: `docker compose config` fails with "service \\"web\\" has neither an image ' +
       'nor a build context specified". The schema cannot say so because override files legitimately add to a ' +
       'service without naming its image, so this rule skips override files (`compose.override.yaml`, ' +
-      '`compose.prod.yml`), services that `extends` another (they inherit it) and services run by a `provider`. ' +
+      '`compose.prod.yml`), services run by a `provider`, and services that `extends` another unless the whole ' +
+      'chain can be read (in this file or the files it names) and gives neither. ' +
       'Before it reports a service of a main file, it reads the files Compose merges over it: the ' +
       '`compose.override.yaml` beside it, or the files `COMPOSE_FILE` in `.env` lists; it stays quiet when one of ' +
       'those gives the service an image or a build, or cannot be read. A service with `profiles:` gets a warning, ' +
@@ -34,7 +41,12 @@ export default defineRule<ComposeModel>({
     if (m.partial) return;
     const project = projectSiblings(m, ctx.host);
     for (const s of m.services) {
-      if (s.extends || s.get('provider')) continue;
+      if (s.get('provider')) continue;
+      // A service that extends another has what the chain gives it, when every file of it can be read.
+      if (s.extends) {
+        const keys = extendedKeys(m, ctx.host, s);
+        if (!keys || keys.has('image') || keys.has('build') || keys.has('provider')) continue;
+      }
       // A service written as something other than a mapping (`web: nginx`) is the schema's finding.
       if (!s.node && !isEmpty(s.pair.value as Node | null)) continue;
       if (lookup(m, s, 'image') || lookup(m, s, 'build')) continue;

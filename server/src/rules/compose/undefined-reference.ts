@@ -9,6 +9,10 @@ import {
   volumesOf,
   hasVariables,
   projectSiblings,
+  subRange,
+  definedOutOfSight,
+  activeByDefault,
+  profilesOf,
   type ComposeModel,
   type ResourceKind,
 } from '../../languages/compose';
@@ -24,7 +28,7 @@ const OVERRIDES = [
   'docker-compose.override.yml',
 ];
 
-type Kind = 'service' | ResourceKind;
+type Kind = 'service' | ResourceKind | 'models';
 
 const WHAT: Record<Kind, string> = {
   service: 'Service',
@@ -32,6 +36,7 @@ const WHAT: Record<Kind, string> = {
   volumes: 'Volume',
   secrets: 'Secret',
   configs: 'Config',
+  models: 'Model',
 };
 
 export default defineRule<ComposeModel>({
@@ -43,6 +48,10 @@ export default defineRule<ComposeModel>({
   fix: 'unsafe',
   messages: {
     undefined: '{what} `{name}` is not defined in this file: `docker compose` rejects a project that {how}.',
+    inactive:
+      'Service `{name}` runs only with profile {profiles}, which `.env` does not enable: `docker compose` rejects the project ("depends on undefined service") unless the profile is enabled or the dependency says `required: false`.',
+    notBuildable:
+      'Service `{name}` has no `build`, so it cannot be an additional build context: `docker compose` rejects the project ("declares non-buildable service").',
   },
   docs: {
     summary: 'Services, networks, volumes, secrets and configs a service refers to must be defined.',
@@ -52,41 +61,64 @@ export default defineRule<ComposeModel>({
       '`extends`, `network_mode: service:…`, `volumes_from`, `networks`, a named volume, `secrets` or `configs` is ' +
       'not declared. The schema cannot see this; the rule checks each name against the file. It stays quiet where ' +
       'the definition may live elsewhere: in override files (`compose.override.yaml`, `compose.prod.yml`), in files ' +
-      'with `include:` or several YAML documents, for `extends` from another file, for the implicit `default` network, and for names built ' +
+      'with several YAML documents or an `include:` whose files cannot all be read, for `extends` from another file, for the implicit `default` network, and for names built ' +
       'from variables. Names defined in the files Compose merges with this one (the `compose.override.yaml` ' +
       'beside it, or the files `COMPOSE_FILE` in `.env` lists) count as defined. A dependency marked ' +
       '`required: false`, a reference from a service with `profiles:` (checked only when a profile enables it), or ' +
-      'a file merged with one that cannot be read, gets a warning instead of an error. Fixes: the closest defined name, or a declaration of the missing ' +
+      'a file merged with one that cannot be read, gets a warning instead of an error. As compose-go does ' +
+      '(loader/validate.go), it also checks `models` against the top-level `models:`, `build.additional_contexts` ' +
+      'values `service:<name>` (the service must exist and have a `build`), and a required `depends_on` on a ' +
+      'service whose `profiles:` the `COMPOSE_PROFILES` of `.env` does not enable: compose-go disables that ' +
+      'service and rejects the dependency, unless it says `required: false` (an undefined service is an error ' +
+      'even then). Fixes: the closest defined name, or a declaration of the missing ' +
       'network or volume; both change what the file does and say so.',
     bad: 'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - database\n  db:\n    image: postgres:16\n',
     good: 'services:\n  api:\n    image: nginx:1.27\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n',
   },
   check(ctx) {
     const m = ctx.model;
-    if (m.partial || m.definedElsewhere) return;
+    if (m.partial) return;
+    // Names may be defined where nothing can show them; what this file itself says is still checked.
+    const outOfSight = definedOutOfSight(m, ctx.host);
     // What the files Compose merges with this one define counts as defined; when one of them cannot be
     // read, a name missing here may be there, so the finding is a warning.
     const project = projectSiblings(m, ctx.host);
     const uncertain =
       project.unknown || OVERRIDES.some((p) => ctx.host.exists(p) === true && !project.files.includes(p));
     const seen = new Set<string>();
+    const models = entries(m.top.get('models')?.value).map((e) => e.key);
     const reportIn = (kind: Kind, name: string, node: Scalar, how: string, optional: boolean): void => {
-      if (hasVariables(name)) return;
+      if (outOfSight || hasVariables(name)) return;
       const defined =
         kind === 'service'
           ? m.serviceByName.has(name) || project.services.has(name)
-          : m.declared[kind].has(name) || project.declared[kind].has(name);
+          : kind === 'models'
+            ? models.includes(name)
+            : m.declared[kind].has(name) || project.declared[kind].has(name);
       if (defined || (kind === 'networks' && name === 'default')) return;
       const key = `${node.range?.[0] ?? 0}|${name}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const names = kind === 'service' ? [...m.serviceByName.keys()] : [...m.declared[kind].keys()];
+      const names =
+        kind === 'service'
+          ? [...m.serviceByName.keys()]
+          : kind === 'models'
+            ? models
+            : [...m.declared[kind].keys()];
       const suggestion = closest(name, names);
+      // `service:name` values: the finding goes on the name.
+      const value = typeof node.value === 'string' ? node.value : '';
+      const at =
+        value.length > name.length && value.endsWith(`:${name}`)
+          ? (subRange(m, node, value.length - name.length, value.length) ?? rangeOf(m, node))
+          : rangeOf(m, node);
       ctx.report({
-        at: rangeOf(m, node),
+        at,
         messageId: 'undefined',
         data: { what: WHAT[kind], name, how },
-        ...(optional || uncertain ? { severity: 'warning' as const } : {}),
+        ...(optional || uncertain || (kind === 'models' && project.files.length > 0)
+          ? { severity: 'warning' as const }
+          : {}),
         fix: () => {
           const fixes: FixSpec[] = [];
           if (suggestion && node.range) {
@@ -118,7 +150,7 @@ export default defineRule<ComposeModel>({
 
     for (const s of m.services) {
       // Compose checks only the services enabled by the active profiles, and none is active by default.
-      const profiled = !!s.get('profiles');
+      const profiled = !activeByDefault(m, s);
       const report = (kind: Kind, name: string, node: Scalar, how: string, optional = false): void =>
         reportIn(kind, name, node, how, optional || profiled);
       for (const d of dependsOn(s)) {
@@ -128,8 +160,22 @@ export default defineRule<ComposeModel>({
             : undefined;
         const optional =
           isScalar(required?.value) && (required.value.value === false || required.value.value === 'false');
-        report('service', d.name, d.node, 'depends on an undefined service', optional);
+        report('service', d.name, d.node, 'depends on an undefined service');
+        // compose-go disables a service its profiles leave out; a required dependency on it is rejected.
+        const target = m.serviceByName.get(d.name);
+        if (target && !profiled && !optional && !activeByDefault(m, target))
+          ctx.report({
+            at: rangeOf(m, d.node),
+            messageId: 'inactive',
+            data: {
+              name: d.name,
+              profiles: (profilesOf(m, target) ?? []).map((p) => `\`${p}\``).join(' or '),
+            },
+            ...(uncertain ? { severity: 'warning' as const } : {}),
+          });
       }
+      for (const n of namesIn(s.get('models')?.value))
+        report('models', n.name, n.node, 'refers to an undefined model');
       for (const n of items(s.get('links')?.value))
         if (isScalar(n) && typeof n.value === 'string')
           report('service', n.value.split(':')[0] as string, n, 'links to an undefined service');
@@ -174,9 +220,40 @@ export default defineRule<ComposeModel>({
           if (name !== undefined && isScalar(node))
             report('secrets', name, node, 'builds with an undefined secret');
         }
+      for (const c of serviceContexts(build)) {
+        report('service', c.name, c.node, 'uses an undefined service as a build context');
+        const target = m.serviceByName.get(c.name);
+        if (
+          target &&
+          !target.get('build') &&
+          !target.extends &&
+          !project.unknown &&
+          !project.services.has(c.name)
+        )
+          ctx.report({
+            at: rangeOf(m, c.node),
+            messageId: 'notBuildable',
+            data: { name: c.name },
+            ...(profiled ? { severity: 'warning' as const } : {}),
+          });
+      }
     }
   },
 });
+
+/** `additional_contexts` values `service:<name>`, as a map or a list of `name=value`. */
+function serviceContexts(build: Node | null | undefined): { name: string; node: Scalar }[] {
+  if (!isMap(build)) return [];
+  const v = entries(build).find((e) => e.key === 'additional_contexts')?.value;
+  const values = isMap(v) ? entries(v).map((e) => e.value) : items(v);
+  const out: { name: string; node: Scalar }[] = [];
+  for (const n of values) {
+    if (!isScalar(n) || typeof n.value !== 'string') continue;
+    const value = isMap(v) ? n.value : n.value.slice(n.value.indexOf('=') + 1);
+    if (value.startsWith('service:')) out.push({ name: value.slice('service:'.length), node: n });
+  }
+  return out;
+}
 
 /** The scalar that names a volume: the short-syntax item, or `source:` in long syntax. */
 function volumeSourceNode(node: Node): Scalar | null {
