@@ -1,10 +1,13 @@
 import type { Rule } from '../core/rule';
 import composeBuildContextMissing from './compose/build-context-missing';
 import composeCapDropAll from './compose/cap-drop-all';
+import composeDangerousCapability from './compose/dangerous-capability';
 import composeDatabasePortExposed from './compose/database-port-exposed';
 import composeDependsOnCycle from './compose/depends-on-cycle';
 import composeDockerSocket from './compose/docker-socket';
 import composeDuplicatePublishedPort from './compose/duplicate-published-port';
+import composeHostDevice from './compose/host-device';
+import composeHostNamespace from './compose/host-namespace';
 import composeInvalidDuration from './compose/invalid-duration';
 import composeInvalidInterpolation from './compose/invalid-interpolation';
 import composeInvalidPort from './compose/invalid-port';
@@ -12,16 +15,21 @@ import composeInvalidSize from './compose/invalid-size';
 import composeLogRotation from './compose/log-rotation';
 import composeMissingHealthcheck from './compose/missing-healthcheck';
 import composeMissingImage from './compose/missing-image';
+import composeMountPropagation from './compose/mount-propagation';
 import composeNoLatestTag from './compose/no-latest-tag';
 import composeNoNewPrivileges from './compose/no-new-privileges';
 import composeNonRootUser from './compose/non-root-user';
 import composeObsoleteVersion from './compose/obsolete-version';
 import composePlaintextSecret from './compose/plaintext-secret';
+import composePortAllInterfaces from './compose/port-all-interfaces';
 import composePrivileged from './compose/privileged';
 import composeReadOnlyRoot from './compose/read-only-root';
 import composeResourceLimits from './compose/resource-limits';
 import composeRestartPolicy from './compose/restart-policy';
+import composeRootUser from './compose/root-user';
 import composeSchema from './compose/schema';
+import composeSecurityOptDisabled from './compose/security-opt-disabled';
+import composeSensitiveHostMount from './compose/sensitive-host-mount';
 import composeUndefinedReference from './compose/undefined-reference';
 import composeWaitForHealthy from './compose/wait-for-healthy';
 import dockerfileAddInsteadOfCopy from './dockerfile/add-instead-of-copy';
@@ -74,10 +82,13 @@ import kubernetesSyntaxError from './kubernetes/syntax-error';
 export const rules: readonly Rule[] = [
   composeBuildContextMissing,
   composeCapDropAll,
+  composeDangerousCapability,
   composeDatabasePortExposed,
   composeDependsOnCycle,
   composeDockerSocket,
   composeDuplicatePublishedPort,
+  composeHostDevice,
+  composeHostNamespace,
   composeInvalidDuration,
   composeInvalidInterpolation,
   composeInvalidPort,
@@ -85,16 +96,21 @@ export const rules: readonly Rule[] = [
   composeLogRotation,
   composeMissingHealthcheck,
   composeMissingImage,
+  composeMountPropagation,
   composeNoLatestTag,
   composeNoNewPrivileges,
   composeNonRootUser,
   composeObsoleteVersion,
   composePlaintextSecret,
+  composePortAllInterfaces,
   composePrivileged,
   composeReadOnlyRoot,
   composeResourceLimits,
   composeRestartPolicy,
+  composeRootUser,
   composeSchema,
+  composeSecurityOptDisabled,
+  composeSensitiveHostMount,
   composeUndefinedReference,
   composeWaitForHealthy,
   dockerfileAddInsteadOfCopy,
