@@ -1,4 +1,5 @@
 import { configuredLevel, type Config } from './config';
+import { presetLevel } from './presets';
 import { formatMessage, type Finding, type Fix, type FixSpec, type Host, type Rule } from './rule';
 import { isSuppressed, type Suppressions } from './suppress';
 import type { TextDoc } from './text';
@@ -30,6 +31,9 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
     const level = configuredLevel(config, rule.id, rule.aliases);
     if (level === 'off') continue;
     if (level === undefined && config.onlyRecommended && !rule.recommended) continue;
+    const preset = level === undefined && config.preset ? presetLevel(config.preset, rule) : undefined;
+    if (preset === 'off') continue;
+    const byPreset = preset === 'errors' ? undefined : preset;
     try {
       rule.check({
         doc: model.doc,
@@ -38,12 +42,14 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
         settings,
         report(r) {
           if (isSuppressed(suppressions, rule.id, r.aliases ?? rule.aliases, r.at)) return;
+          const severity = level ?? r.severity ?? byPreset ?? rule.severity;
+          if (preset === 'errors' && severity !== 'error') return;
           const template = rule.messages[r.messageId] ?? r.messageId;
           const make = r.fix;
           let cached: Fix[] | undefined;
           findings.push({
             ruleId: rule.id,
-            severity: level ?? r.severity ?? rule.severity,
+            severity,
             message: formatMessage(template, r.data),
             // A copy: model positions are reused (and moved) by later incremental parses.
             range: { start: { ...r.at.start }, end: { ...r.at.end } },

@@ -10,6 +10,7 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import { isIgnored, isLevel, type Config } from '../core/config';
+import { isPreset } from '../core/presets';
 import type { Host } from '../core/rule';
 import { containsPosition, rangesOverlap, TextDoc } from '../core/text';
 import { Engine, noFiles, type FileResult } from '../engine';
@@ -311,4 +312,5 @@ function applySettings(config: Config, settings: Settings): void {
   const rules = settings.rules && typeof settings.rules === 'object' ? settings.rules : {};
   for (const [id, level] of Object.entries(rules)) if (isLevel(level)) config.rules[id] = level;
   if (settings.onlyRecommended) config.onlyRecommended = true;
+  if (isPreset(settings.preset)) config.preset = settings.preset;
 }

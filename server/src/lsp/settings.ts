@@ -3,13 +3,15 @@ export interface Settings {
   enable: boolean;
   rules: Record<string, string>;
   onlyRecommended: boolean;
+  /** `shipshape.preset`, over the `.shipshape.yaml` one; empty leaves it to the file (else recommended). */
+  preset: string;
   configFile: string;
   /** Files larger than this many megabytes (UTF-8) are not checked; one info diagnostic says so. */
   maxFileSize: number;
 }
 
 export function defaultSettings(): Settings {
-  return { enable: true, rules: {}, onlyRecommended: false, configFile: '', maxFileSize: 5 };
+  return { enable: true, rules: {}, onlyRecommended: false, preset: '', configFile: '', maxFileSize: 5 };
 }
 
 /** The settings from a `workspace/configuration` answer; values of the wrong type keep their default. */
@@ -25,6 +27,7 @@ export function readSettings(value: unknown): Settings {
       ),
     );
   if (typeof v.onlyRecommended === 'boolean') s.onlyRecommended = v.onlyRecommended;
+  if (typeof v.preset === 'string') s.preset = v.preset;
   if (typeof v.configFile === 'string') s.configFile = v.configFile;
   if (typeof v.maxFileSize === 'number' && v.maxFileSize > 0) s.maxFileSize = v.maxFileSize;
   return s;

@@ -6,6 +6,7 @@ import composeDatabasePortExposed from './compose/database-port-exposed';
 import composeDependsOnCycle from './compose/depends-on-cycle';
 import composeDockerSocket from './compose/docker-socket';
 import composeDuplicatePublishedPort from './compose/duplicate-published-port';
+import composeHardenService from './compose/harden-service';
 import composeHostDevice from './compose/host-device';
 import composeHostNamespace from './compose/host-namespace';
 import composeInvalidDuration from './compose/invalid-duration';
@@ -87,6 +88,7 @@ export const rules: readonly Rule[] = [
   composeDependsOnCycle,
   composeDockerSocket,
   composeDuplicatePublishedPort,
+  composeHardenService,
   composeHostDevice,
   composeHostNamespace,
   composeInvalidDuration,

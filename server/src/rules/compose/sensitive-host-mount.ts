@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule';
+import { trimEndChars } from '../../core/strings';
 import {
   entryAt,
   rangeOf,
@@ -51,7 +52,7 @@ const FILES = [
 ];
 
 function sensitive(path: string): boolean {
-  const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const p = trimEndChars(path, '/') || '/';
   if (EXACT.includes(p) || FILES.includes(p)) return true;
   return TREES.some((t) => p === t || p.startsWith(`${t}/`));
 }
