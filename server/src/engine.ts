@@ -2,12 +2,13 @@ import { kubernetesAssists } from './assists/kubernetes/hpa';
 import { analyze, type AnalyzeResult } from './core/analyze';
 import { findingToMarked, fixSpecToMarked, hasBom, rangeFromMarked } from './core/bom';
 import { defaultConfig, type Config } from './core/config';
-import type { FixSpec, Host, Language, Rule } from './core/rule';
+import type { Finding, FixSpec, Host, Language, Rule } from './core/rule';
 import type { Range, TextDoc } from './core/text';
 import type { ComposeModel } from './languages/compose';
 import { composeSupport } from './languages/compose/support';
 import { detectLanguage } from './languages/detect';
 import { dockerfileSupport } from './languages/dockerfile/support';
+import { ignoreFix } from './fixes/suppress';
 import { kubernetesSupport } from './languages/kubernetes/support';
 import type { LanguageSupport } from './languages/support';
 import { rules } from './rules';
@@ -141,6 +142,25 @@ export class Engine {
     } catch {
       return [];
     }
+  }
+
+  /** "Ignore this finding": a suppression comment where the file kind reads it (fixes/suppress.ts). */
+  ignoreFix(
+    file: SourceFile,
+    finding: Finding,
+    config: Config = defaultConfig(),
+    host: Host = noFiles,
+  ): FixSpec | undefined {
+    const parsed = this.parse(file, config, host);
+    if (!parsed) return undefined;
+    const bom = hasBom(file.text);
+    const spec = ignoreFix(
+      parsed.language,
+      parsed.model,
+      bom ? rangeFromMarked(finding.range) : finding.range,
+      finding.ruleId,
+    );
+    return spec && bom ? fixSpecToMarked(spec) : spec;
   }
 
   forget(name: string): void {

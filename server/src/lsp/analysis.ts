@@ -143,13 +143,26 @@ export class Analyser {
     const resolveCreate = (rel: string): string | null =>
       path ? pathToFileURL(join(dirname(path), rel)).toString() : null;
     if (wantsQuickFix) {
+      const ignoring = full ? configFor(doc.uri, ctx) : null;
       findings.forEach((f, i) => {
-        if (!f.fixable || !rangesOverlap(f.range, params.range)) return;
+        if (!rangesOverlap(f.range, params.range)) return;
         const diag = entry.diagnostics[i] as Diagnostic;
-        for (const fix of f.fixes()) {
-          const action = toCodeAction(doc.uri, doc.version, f, fix, diag, resolveCreate, caps);
-          if (action) out.push(action);
-        }
+        if (f.fixable)
+          for (const fix of f.fixes()) {
+            const action = toCodeAction(doc.uri, doc.version, f, fix, diag, resolveCreate, caps);
+            if (action) out.push(action);
+          }
+        // "Ignore this finding", after the fixes: never preferred, never part of fix-all.
+        const file = { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text };
+        const ignore = ignoring && this.engine.ignoreFix(file, f, ignoring.config, ignoring.host);
+        if (ignore)
+          out.push({
+            title: ignore.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diag],
+            isPreferred: false,
+            edit: workspaceEdit(doc.uri, doc.version, ignore.edits, [], caps),
+          });
       });
       if (full)
         out.push(...configQuickFixes(doc.uri, doc.version, uriToName(doc.uri), doc.text, params.range, caps));
