@@ -35,7 +35,7 @@ function ignore(
   f: Finding,
   host: Host = noHost,
 ): { text: string; line: number } | null {
-  const spec = new Engine().ignoreFix({ name, text }, f, defaultConfig(), { ...host, fileName: name });
+  const [spec] = new Engine().ignoreFixes({ name, text }, [f], defaultConfig(), { ...host, fileName: name });
   if (!spec) return null;
   assert.equal(spec.kind, 'safe');
   assert.equal(spec.edits.length, 1);

@@ -144,23 +144,29 @@ export class Engine {
     }
   }
 
-  /** "Ignore this finding": a suppression comment where the file kind reads it (fixes/suppress.ts). */
-  ignoreFix(
+  /**
+   * "Ignore this finding" for each of `findings`: a suppression comment where the file kind reads it
+   * (fixes/suppress.ts), or undefined. The file is parsed once for all of them.
+   */
+  ignoreFixes(
     file: SourceFile,
-    finding: Finding,
+    findings: readonly Finding[],
     config: Config = defaultConfig(),
     host: Host = noFiles,
-  ): FixSpec | undefined {
+  ): (FixSpec | undefined)[] {
+    if (findings.length === 0) return [];
     const parsed = this.parse(file, config, host);
-    if (!parsed) return undefined;
+    if (!parsed) return findings.map(() => undefined);
     const bom = hasBom(file.text);
-    const spec = ignoreFix(
-      parsed.language,
-      parsed.model,
-      bom ? rangeFromMarked(finding.range) : finding.range,
-      finding.ruleId,
-    );
-    return spec && bom ? fixSpecToMarked(spec) : spec;
+    return findings.map((f) => {
+      const spec = ignoreFix(
+        parsed.language,
+        parsed.model,
+        bom ? rangeFromMarked(f.range) : f.range,
+        f.ruleId,
+      );
+      return spec && bom ? fixSpecToMarked(spec) : spec;
+    });
   }
 
   forget(name: string): void {

@@ -33,6 +33,12 @@ export const PRESET_TABLE: Readonly<Record<`${Language}/${string}`, Partial<Reco
   'compose/harden-service': { strict: 'off' },
   // Opt-in: a reverse proxy or a public service is meant to listen on every interface.
   'compose/port-all-interfaces': { strict: 'off' },
+  // Limits are sized for production hosts; on a development stack nobody sets them, and every service
+  // of the awesome-compose samples drew this finding.
+  'compose/resource-limits': { recommended: 'off' },
+  // A health check matters where something waits for it (`compose/wait-for-healthy` says so as a
+  // warning); elsewhere in a development file it is a quiet hint.
+  'compose/missing-healthcheck': { recommended: 'hint' },
 };
 
 /** The level a preset gives a rule; undefined keeps the rule's own severity. */

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { isIgnored, isLevel, type Config } from '../core/config';
 import { isPreset } from '../core/presets';
-import type { Host } from '../core/rule';
+import type { Finding, Host } from '../core/rule';
 import { containsPosition, rangesOverlap, TextDoc } from '../core/text';
 import { Engine, noFiles, type FileResult } from '../engine';
 import { fixAll } from '../fix-all';
@@ -143,18 +143,24 @@ export class Analyser {
     const resolveCreate = (rel: string): string | null =>
       path ? pathToFileURL(join(dirname(path), rel)).toString() : null;
     if (wantsQuickFix) {
-      const ignoring = full ? configFor(doc.uri, ctx) : null;
-      findings.forEach((f, i) => {
-        if (!rangesOverlap(f.range, params.range)) return;
+      const hits = findings.flatMap((f, i) => (rangesOverlap(f.range, params.range) ? [i] : []));
+      // "Ignore this finding", after each finding's fixes: never preferred, never part of fix-all.
+      const ignores = full
+        ? this.engine.ignoreFixes(
+            { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text },
+            hits.map((i) => findings[i] as Finding),
+            ...configAndHost(doc.uri, ctx),
+          )
+        : [];
+      hits.forEach((i, k) => {
+        const f = findings[i] as Finding;
         const diag = entry.diagnostics[i] as Diagnostic;
         if (f.fixable)
           for (const fix of f.fixes()) {
             const action = toCodeAction(doc.uri, doc.version, f, fix, diag, resolveCreate, caps);
             if (action) out.push(action);
           }
-        // "Ignore this finding", after the fixes: never preferred, never part of fix-all.
-        const file = { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text };
-        const ignore = ignoring && this.engine.ignoreFix(file, f, ignoring.config, ignoring.host);
+        const ignore = ignores[k];
         if (ignore)
           out.push({
             title: ignore.title,
@@ -305,6 +311,11 @@ function configFor(uri: string, ctx: RequestContext): { config: Config; host: Ho
     .join('/');
   // Checks read sibling files only inside the workspace folder (the document's folder without one).
   return { config, host: diskHost(path, { root: root ?? dirname(path) }), ignored: isIgnored(config, rel) };
+}
+
+function configAndHost(uri: string, ctx: RequestContext): [Config, Host] {
+  const { config, host } = configFor(uri, ctx);
+  return [config, host];
 }
 
 export function uriToPath(uri: string): string | null {

@@ -32,9 +32,7 @@ services:
   ~~~
     image: nginx:1.27 # pinned
 `,
-      messages: [
-        "drop Docker's default capabilities (`cap_drop: [ALL]`), forbid privilege escalation (`no-new-privileges:true`), make the root filesystem read-only",
-      ],
+      messages: ['Harden service `web`: one fix adds what it lacks'],
       fixTitle: 'only CHOWN, SETGID, SETUID, NET_BIND_SERVICE are kept',
       output:
         'services:\n  web:\n    image: nginx:1.27 # pinned\n    cap_drop:\n      - ALL\n    cap_add:\n      - CHOWN\n      - SETGID\n      - SETUID\n      - NET_BIND_SERVICE\n    security_opt:\n      - no-new-privileges:true\n    read_only: true\n    tmpfs:\n      - /tmp\n      - /var/cache/nginx\n      - /var/run\n',
@@ -65,9 +63,6 @@ services:
     build: .
     read_only: true
 `,
-      messages: [
-        "drop Docker's default capabilities (`cap_drop: [ALL]`), forbid privilege escalation (`no-new-privileges:true`).",
-      ],
       fixTitle: 'its image is not known here, so no capability is added back',
       output:
         'services:\n  api:\n    build: .\n    read_only: true\n    cap_drop:\n      - ALL\n    security_opt:\n      - no-new-privileges:true\n',
