@@ -71,6 +71,11 @@ const schema = {
       description: 'Globs of files not to check, relative to the workspace root (for example charts/**).',
     },
     onlyRecommended: { type: 'boolean', description: 'Run only the recommended rules.' },
+    preset: {
+      enum: ['minimal', 'recommended', 'strict'],
+      description:
+        'Which advice applies to rules not named under rules: minimal (errors only), recommended (the default) or strict (every rule).',
+    },
   },
 };
 

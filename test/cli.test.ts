@@ -96,6 +96,8 @@ describe('shipshape CLI', () => {
     const app = join(dir, 'django');
     mkdirSync(app);
     writeFileSync(join(app, 'Dockerfile'), DJANGO);
+    // Every rule, hardening advice included (dockerfile/missing-healthcheck is not in `recommended`).
+    writeFileSync(join(app, '.shipshape.yaml'), 'preset: strict\n');
     const before = JSON.parse(run(['lint', '--format', 'json', 'Dockerfile'], { cwd: app }).out) as {
       ruleId: string;
       fixable: boolean;

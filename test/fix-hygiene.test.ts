@@ -175,8 +175,9 @@ const ALLOWED: { kind: 'unmasked' | 'defect'; fix: RegExp; finding: RegExp; reas
   {
     kind: 'unmasked',
     fix: /^Remove `privileged: true`/,
-    finding: /^compose\/(cap-drop-all|no-new-privileges): /,
-    reason: 'a privileged container has every capability, so both rules leave privileged services alone',
+    finding: /^compose\/(cap-drop-all|no-new-privileges|harden-service): /,
+    reason:
+      'a privileged container has every capability, so the hardening rules leave privileged services alone',
   },
   {
     kind: 'unmasked',

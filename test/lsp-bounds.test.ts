@@ -59,7 +59,7 @@ describe('language server bounds', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const client = await start({
-      settings: { shipshape: { rules: { 'compose/log-rotation': 'off' } } },
+      settings: { shipshape: { preset: 'strict', rules: { 'compose/log-rotation': 'off' } } },
       configurationGate: gate,
     });
     const uri = file('compose.yaml', COMPOSE);

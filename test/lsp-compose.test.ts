@@ -45,7 +45,11 @@ describe('language server on a Compose file', () => {
       readFileSync('test/golden/compose/seed000-dev/Dockerfile', 'utf8'),
     );
     uri = pathToFileURL(join(dir, 'compose.yaml')).toString();
-    client = await LspClient.start(SERVER, { rootUri: pathToFileURL(dir).toString() });
+    // Every rule: resource limits are not in the `recommended` preset, which a development file gets.
+    client = await LspClient.start(SERVER, {
+      rootUri: pathToFileURL(dir).toString(),
+      settings: { shipshape: { preset: 'strict' } },
+    });
   });
 
   after(async () => {

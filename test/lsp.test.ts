@@ -45,7 +45,11 @@ describe('language server over stdio', () => {
     mkdirSync(join(dir, 'requirements'));
     writeFileSync(join(dir, 'requirements', 'production.txt'), 'gunicorn==21.2.0\n');
     uri = pathToFileURL(file).toString();
-    client = await LspClient.start(SERVER, { rootUri: pathToFileURL(dir).toString() });
+    // Every rule: the hardening advice below (a missing HEALTHCHECK) is not in the `recommended` preset.
+    client = await LspClient.start(SERVER, {
+      rootUri: pathToFileURL(dir).toString(),
+      settings: { shipshape: { preset: 'strict' } },
+    });
   });
 
   after(async () => {

@@ -2,7 +2,7 @@ import { kubernetesAssists } from './assists/kubernetes';
 import { analyze, type AnalyzeResult } from './core/analyze';
 import { findingToMarked, fixSpecToMarked, hasBom, rangeFromMarked } from './core/bom';
 import { defaultConfig, type Config } from './core/config';
-import type { FixSpec, Host, Language, Rule } from './core/rule';
+import type { Finding, FixSpec, Host, Language, Rule } from './core/rule';
 import type { Range, TextDoc } from './core/text';
 import type { IndexedObject } from './core/kubernetes-index';
 import type { ComposeModel } from './languages/compose';
@@ -10,6 +10,7 @@ import { composeSupport } from './languages/compose/support';
 import { detectLanguage } from './languages/detect';
 import { dockerfileSupport } from './languages/dockerfile/support';
 import type { KubernetesModel } from './languages/kubernetes/model';
+import { ignoreFix } from './fixes/suppress';
 import { kubernetesSupport } from './languages/kubernetes/support';
 import { ownObjects } from './languages/kubernetes/workspace';
 import type { LanguageSupport } from './languages/support';
@@ -162,6 +163,31 @@ export class Engine {
   kubernetesObjects(name: string): IndexedObject[] | undefined {
     const c = this.caches.get(name);
     return c?.language === 'kubernetes' && c.model ? ownObjects(c.model as KubernetesModel) : undefined;
+  }
+
+  /**
+   * "Ignore this finding" for each of `findings`: a suppression comment where the file kind reads it
+   * (fixes/suppress.ts), or undefined. The file is parsed once for all of them.
+   */
+  ignoreFixes(
+    file: SourceFile,
+    findings: readonly Finding[],
+    config: Config = defaultConfig(),
+    host: Host = noFiles,
+  ): (FixSpec | undefined)[] {
+    if (findings.length === 0) return [];
+    const parsed = this.parse(file, config, host);
+    if (!parsed) return findings.map(() => undefined);
+    const bom = hasBom(file.text);
+    return findings.map((f) => {
+      const spec = ignoreFix(
+        parsed.language,
+        parsed.model,
+        bom ? rangeFromMarked(f.range) : f.range,
+        f.ruleId,
+      );
+      return spec && bom ? fixSpecToMarked(spec) : spec;
+    });
   }
 
   forget(name: string): void {

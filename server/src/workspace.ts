@@ -2,6 +2,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { applyHadolintConfig, applyShipshapeConfig, defaultConfig, type Config } from './core/config';
 import { checkConfigText, type ConfigKind } from './core/config-check';
+import { DEFAULT_PRESET } from './core/presets';
 import type { Host } from './core/rule';
 import { rules } from './rules';
 
@@ -118,6 +119,7 @@ function findUp(startDir: string, names: string[], stopAt: string | undefined): 
  */
 export function loadConfig(filePath: string, opts: { root?: string; configFile?: string } = {}): Config {
   const config = defaultConfig();
+  config.preset = DEFAULT_PRESET;
   const dir = dirname(resolve(filePath));
   const hadolint = findUp(dir, HADOLINT_NAMES, opts.root);
   if (hadolint) applyChecked(config, readCached(hadolint) ?? '', hadolint, 'hadolint');

@@ -1,4 +1,5 @@
 import { configuredLevel, type Config } from './config';
+import { presetLevel } from './presets';
 import { formatMessage, type Finding, type Fix, type FixSpec, type Host, type Rule } from './rule';
 import { isEscalated, isSuppressed, type Suppressions } from './suppress';
 import type { TextDoc } from './text';
@@ -44,6 +45,9 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
       own !== undefined ||
       rule.aliases.some((a) => config.rules[a] !== undefined && config.rules[a] !== 'off');
     if (rule.defaultOff && !anyOn) continue;
+    const preset = level === undefined && config.preset ? presetLevel(config.preset, rule) : undefined;
+    if (preset === 'off') continue;
+    const byPreset = preset === 'errors' ? undefined : preset;
     try {
       rule.check({
         doc: model.doc,
@@ -54,16 +58,18 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
           if (isSuppressed(suppressions, rule.id, r.aliases ?? rule.aliases, r.at)) return;
           const found = configuredLevel(config, rule.id, r.aliases ?? rule.aliases);
           if (found === 'off' || (found === undefined && rule.defaultOff)) return;
+          const severity =
+            found ??
+            (isEscalated(suppressions, r.aliases ?? rule.aliases)
+              ? 'error'
+              : (r.severity ?? byPreset ?? rule.severity));
+          if (preset === 'errors' && severity !== 'error') return;
           const template = rule.messages[r.messageId] ?? r.messageId;
           const make = r.fix;
           let cached: Fix[] | undefined;
           findings.push({
             ruleId: rule.id,
-            severity:
-              found ??
-              (isEscalated(suppressions, r.aliases ?? rule.aliases)
-                ? 'error'
-                : (r.severity ?? rule.severity)),
+            severity,
             message: formatMessage(template, r.data),
             // A copy: model positions are reused (and moved) by later incremental parses.
             range: { start: { ...r.at.start }, end: { ...r.at.end } },

@@ -1,3 +1,4 @@
+import { isPreset, PRESETS } from './presets';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
 import { isPodSecurityLevel, POD_SECURITY_LEVELS } from './config';
 import type { RuleMeta } from './rule';
@@ -26,7 +27,7 @@ export const LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 /** ShellCheck's codes as findings have them (`shellcheck/SC2086`, `hadolint:SC2086`): not rules, but valid keys. */
 export const SHELLCHECK_IDS = /^(?:shellcheck\/|hadolint:)SC\d{4}$/;
 
-const SHIPSHAPE_KEYS = ['rules', 'kubernetes', 'ignore', 'onlyRecommended'];
+const SHIPSHAPE_KEYS = ['rules', 'kubernetes', 'ignore', 'onlyRecommended', 'preset'];
 const HADOLINT_LEVELS = ['error', 'warning', 'info', 'style'];
 /** The keys hadolint reads (`FromYAML PartialConfiguration` in hadolint's Configuration.hs); it skips others. */
 const HADOLINT_KEYS = [
@@ -235,6 +236,8 @@ export function checkConfigText(
               invalid(g, 'An `ignore` entry must be a glob string.');
       } else if (name === 'onlyRecommended' && !(isScalar(value) && typeof value.value === 'boolean'))
         invalid(value, '`onlyRecommended` must be true or false.');
+      else if (name === 'preset' && !(isScalar(value) && isPreset(value.value)))
+        invalid(value, `\`preset\` must be one of ${PRESETS.join(', ')}.`);
     }
     return out;
   }

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import picomatch from 'picomatch';
+import { isPreset, PRESETS, type Preset } from './presets';
 import { SEVERITIES, type Severity } from './rule';
 
 export type Level = Severity | 'off';
@@ -17,6 +18,11 @@ export interface Config {
   /** Severity per rule id or alias (`hadolint:DL3008`). */
   rules: Record<string, Level>;
   onlyRecommended: boolean;
+  /**
+   * Which advice applies to rules the configuration names no level for (core/presets.ts). Null runs every
+   * rule at its own severity, as rule tests do; files and settings start from `recommended` (workspace.ts).
+   */
+  preset: Preset | null;
   ignore: string[];
   trustedRegistries: string[];
   kubernetesVersion: string | null;
@@ -33,6 +39,7 @@ export function defaultConfig(): Config {
   return {
     rules: {},
     onlyRecommended: false,
+    preset: null,
     ignore: [],
     trustedRegistries: [],
     kubernetesVersion: null,
@@ -79,6 +86,9 @@ export function applyShipshapeConfig(config: Config, text: string, name = '.ship
   if (k8s && typeof k8s.version === 'string') config.kubernetesVersion = k8s.version;
   if (k8s && isPodSecurityLevel(k8s.podSecurity)) config.podSecurity = k8s.podSecurity;
   if (typeof o.onlyRecommended === 'boolean') config.onlyRecommended = o.onlyRecommended;
+  if (isPreset(o.preset)) config.preset = o.preset;
+  else if (o.preset !== undefined)
+    config.problems.push(`${name}: preset must be one of ${PRESETS.join(', ')}`);
   return config;
 }
 

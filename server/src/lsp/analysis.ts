@@ -12,8 +12,9 @@ import {
 } from 'vscode-languageserver/node';
 import { isIgnored, isLevel, type Config } from '../core/config';
 import type { IndexedObject, KubernetesIndex } from '../core/kubernetes-index';
-import type { Host } from '../core/rule';
 import { sameObjects } from '../languages/kubernetes/workspace';
+import { isPreset } from '../core/presets';
+import type { Finding, Host } from '../core/rule';
 import { containsPosition, rangesOverlap, TextDoc } from '../core/text';
 import { Engine, noFiles, type FileResult, type SourceFile } from '../engine';
 import type { Language } from '../core/rule';
@@ -186,13 +187,32 @@ export class Analyser {
     const resolveCreate = (rel: string): string | null =>
       path ? pathToFileURL(join(dirname(path), rel)).toString() : null;
     if (wantsQuickFix) {
-      findings.forEach((f, i) => {
-        if (!f.fixable || !rangesOverlap(f.range, params.range)) return;
+      const hits = findings.flatMap((f, i) => (rangesOverlap(f.range, params.range) ? [i] : []));
+      // "Ignore this finding", after each finding's fixes: never preferred, never part of fix-all.
+      const ignores = full
+        ? this.engine.ignoreFixes(
+            { name: uriToName(doc.uri), languageId: doc.languageId, text: doc.text },
+            hits.map((i) => findings[i] as Finding),
+            ...configAndHost(doc.uri, ctx),
+          )
+        : [];
+      hits.forEach((i, k) => {
+        const f = findings[i] as Finding;
         const diag = entry.diagnostics[i] as Diagnostic;
-        for (const fix of f.fixes()) {
-          const action = toCodeAction(doc.uri, doc.version, f, fix, diag, resolveCreate, caps);
-          if (action) out.push(action);
-        }
+        if (f.fixable)
+          for (const fix of f.fixes()) {
+            const action = toCodeAction(doc.uri, doc.version, f, fix, diag, resolveCreate, caps);
+            if (action) out.push(action);
+          }
+        const ignore = ignores[k];
+        if (ignore)
+          out.push({
+            title: ignore.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diag],
+            isPreferred: false,
+            edit: workspaceEdit(doc.uri, doc.version, ignore.edits, [], caps),
+          });
       });
       if (full)
         out.push(...configQuickFixes(doc.uri, doc.version, uriToName(doc.uri), doc.text, params.range, caps));
@@ -374,6 +394,11 @@ function configFor(uri: string, ctx: RequestContext): { config: Config; host: Ho
   return { config, host: diskHost(path, { root: root ?? dirname(path) }), ignored: isIgnored(config, rel) };
 }
 
+function configAndHost(uri: string, ctx: RequestContext): [Config, Host] {
+  const { config, host } = configFor(uri, ctx);
+  return [config, host];
+}
+
 export function uriToPath(uri: string): string | null {
   if (!uri.startsWith('file:')) return null;
   try {
@@ -393,4 +418,5 @@ function applySettings(config: Config, settings: Settings): void {
   for (const [id, level] of Object.entries(rules)) if (isLevel(level)) config.rules[id] = level;
   if (settings.onlyRecommended) config.onlyRecommended = true;
   if (settings.podSecurity) config.podSecurity = settings.podSecurity;
+  if (isPreset(settings.preset)) config.preset = settings.preset;
 }

@@ -5,6 +5,8 @@ export interface Settings {
   enable: boolean;
   rules: Record<string, string>;
   onlyRecommended: boolean;
+  /** `shipshape.preset`, over the `.shipshape.yaml` one; empty leaves it to the file (else recommended). */
+  preset: string;
   configFile: string;
   /** Files larger than this many megabytes (UTF-8) are not checked; one info diagnostic says so. */
   maxFileSize: number;
@@ -19,6 +21,7 @@ export function defaultSettings(): Settings {
     enable: true,
     rules: {},
     onlyRecommended: false,
+    preset: '',
     configFile: '',
     maxFileSize: 5,
     podSecurity: null,
@@ -39,6 +42,7 @@ export function readSettings(value: unknown): Settings {
       ),
     );
   if (typeof v.onlyRecommended === 'boolean') s.onlyRecommended = v.onlyRecommended;
+  if (typeof v.preset === 'string') s.preset = v.preset;
   if (typeof v.configFile === 'string') s.configFile = v.configFile;
   if (typeof v.maxFileSize === 'number' && v.maxFileSize > 0) s.maxFileSize = v.maxFileSize;
   const k8s = v.kubernetes as Record<string, unknown> | undefined;

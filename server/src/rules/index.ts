@@ -2,12 +2,16 @@ import type { Rule } from '../core/rule';
 import composeBuildContextMissing from './compose/build-context-missing';
 import composeCapDropAll from './compose/cap-drop-all';
 import composeConflictingOptions from './compose/conflicting-options';
+import composeDangerousCapability from './compose/dangerous-capability';
 import composeDatabasePortExposed from './compose/database-port-exposed';
 import composeDependsOnCycle from './compose/depends-on-cycle';
 import composeDockerSocket from './compose/docker-socket';
 import composeDuplicatePublishedPort from './compose/duplicate-published-port';
 import composeEnvFileMissing from './compose/env-file-missing';
 import composeExtendsUnresolved from './compose/extends-unresolved';
+import composeHardenService from './compose/harden-service';
+import composeHostDevice from './compose/host-device';
+import composeHostNamespace from './compose/host-namespace';
 import composeIncludeMissing from './compose/include-missing';
 import composeInvalidContainerName from './compose/invalid-container-name';
 import composeInvalidDocument from './compose/invalid-document';
@@ -19,17 +23,22 @@ import composeInvalidSize from './compose/invalid-size';
 import composeLogRotation from './compose/log-rotation';
 import composeMissingHealthcheck from './compose/missing-healthcheck';
 import composeMissingImage from './compose/missing-image';
+import composeMountPropagation from './compose/mount-propagation';
 import composeNoLatestTag from './compose/no-latest-tag';
 import composeNoNewPrivileges from './compose/no-new-privileges';
 import composeNonRootUser from './compose/non-root-user';
 import composeObsoleteVersion from './compose/obsolete-version';
 import composePlaintextSecret from './compose/plaintext-secret';
+import composePortAllInterfaces from './compose/port-all-interfaces';
 import composePrivileged from './compose/privileged';
 import composeReadOnlyRoot from './compose/read-only-root';
 import composeResourceLimits from './compose/resource-limits';
 import composeRestartPolicy from './compose/restart-policy';
+import composeRootUser from './compose/root-user';
 import composeSchema from './compose/schema';
 import composeSecretWithoutSource from './compose/secret-without-source';
+import composeSecurityOptDisabled from './compose/security-opt-disabled';
+import composeSensitiveHostMount from './compose/sensitive-host-mount';
 import composeUndefinedReference from './compose/undefined-reference';
 import composeWaitForHealthy from './compose/wait-for-healthy';
 import dockerfileAddInsteadOfCopy from './dockerfile/add-instead-of-copy';
@@ -167,12 +176,16 @@ export const rules: readonly Rule[] = [
   composeBuildContextMissing,
   composeCapDropAll,
   composeConflictingOptions,
+  composeDangerousCapability,
   composeDatabasePortExposed,
   composeDependsOnCycle,
   composeDockerSocket,
   composeDuplicatePublishedPort,
   composeEnvFileMissing,
   composeExtendsUnresolved,
+  composeHardenService,
+  composeHostDevice,
+  composeHostNamespace,
   composeIncludeMissing,
   composeInvalidContainerName,
   composeInvalidDocument,
@@ -184,17 +197,22 @@ export const rules: readonly Rule[] = [
   composeLogRotation,
   composeMissingHealthcheck,
   composeMissingImage,
+  composeMountPropagation,
   composeNoLatestTag,
   composeNoNewPrivileges,
   composeNonRootUser,
   composeObsoleteVersion,
   composePlaintextSecret,
+  composePortAllInterfaces,
   composePrivileged,
   composeReadOnlyRoot,
   composeResourceLimits,
   composeRestartPolicy,
+  composeRootUser,
   composeSchema,
   composeSecretWithoutSource,
+  composeSecurityOptDisabled,
+  composeSensitiveHostMount,
   composeUndefinedReference,
   composeWaitForHealthy,
   dockerfileAddInsteadOfCopy,

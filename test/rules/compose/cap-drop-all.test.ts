@@ -15,9 +15,20 @@ testComposeRule(rule, {
 services:
   web:
   ~~~
+    image: acme/web:1.2
+`,
+      output: 'services:\n  web:\n    image: acme/web:1.2\n    cap_drop:\n      - ALL\n',
+    },
+    {
+      name: 'nginx gets what its master process uses back',
+      code: `
+services:
+  web:
+  ~~~
     image: nginx:1.27
 `,
-      output: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - ALL\n',
+      output:
+        'services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - ALL\n    cap_add:\n      - CHOWN\n      - SETGID\n      - SETUID\n      - NET_BIND_SERVICE\n',
     },
     {
       name: 'a database gets its entrypoint capabilities back, CRLF',
@@ -32,11 +43,11 @@ services:
 services:
   web:
   ~~~
-    image: nginx:1.27
+    image: acme/web:1.2
     cap_drop:
       - NET_RAW
 `,
-      output: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - NET_RAW\n      - ALL\n',
+      output: 'services:\n  web:\n    image: acme/web:1.2\n    cap_drop:\n      - NET_RAW\n      - ALL\n',
     },
   ],
 });

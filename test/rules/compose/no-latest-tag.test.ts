@@ -5,6 +5,10 @@ testComposeRule(rule, {
   valid: [
     'services:\n  db:\n    image: postgres:16.4-alpine\n',
     {
+      name: 'a version in the tag is pinned enough; a release name is not a channel',
+      code: 'services:\n  a:\n    image: node:22-alpine\n  b:\n    image: nginx:1.27-alpine-slim\n  c:\n    image: debian:bookworm\n  d:\n    image: python:3.12-slim\n',
+    },
+    {
       name: 'a digest',
       code: 'services:\n  db:\n    image: postgres@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
     },
@@ -45,6 +49,42 @@ services:
            ~~~~~~~~~~~~~~~~~~~~~~~
 `,
       messageIds: ['latest', 'untagged'],
+    },
+    {
+      name: 'channel and variant tags float too',
+      code: `
+services:
+  a:
+    image: nginx:stable
+                 ~~~~~~
+  b:
+    image: node:lts-alpine
+                ~~~~~~~~~~
+  c:
+    image: python:alpine
+                  ~~~~~~
+  d:
+    image: alpine:edge
+                  ~~~~
+  e:
+    image: nginx:mainline
+                 ~~~~~~~~
+  f:
+    image: node:current
+                ~~~~~~~
+  g:
+    image: archlinux:rolling
+                     ~~~~~~~
+`,
+      messageIds: ['floating', 'floating', 'floating', 'floating', 'floating', 'floating', 'floating'],
+      messages: ['floating tag `stable`'],
+      output: null,
+    },
+    {
+      name: 'CRLF',
+      code: 'services:\r\n  web:\r\n    image: caddy:alpine\r\n',
+      ranges: ['2:17-2:23'],
+      output: null,
     },
     {
       name: 'resolved from .env',

@@ -4,6 +4,10 @@ import { testComposeRule } from '../../helpers/compose-tester';
 testComposeRule(rule, {
   valid: [
     {
+      name: 'paths to key files name the secret, they do not hold it',
+      code: 'services:\n  app:\n    image: x:1\n    environment:\n      - JWT_SECRET_KEY=%kernel.project_dir%/config/jwt/private.pem\n      - TLS_KEY=/certs/tls.key\n      - SSH_PRIVATE_KEY=./keys/id_ed25519\n',
+    },
+    {
       name: 'interpolated, passed through, empty, switches, names about secrets',
       code: `
 services:

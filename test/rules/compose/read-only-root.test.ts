@@ -18,9 +18,20 @@ testComposeRule(rule, {
 services:
   web:
   ~~~
+    image: acme/web:1.2
+`,
+      output: 'services:\n  web:\n    image: acme/web:1.2\n    read_only: true\n    tmpfs:\n      - /tmp\n',
+    },
+    {
+      name: 'nginx also writes its caches and pid file',
+      code: `
+services:
+  web:
+  ~~~
     image: nginx:1.27
 `,
-      output: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    tmpfs:\n      - /tmp\n',
+      output:
+        'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    tmpfs:\n      - /tmp\n      - /var/cache/nginx\n      - /var/run\n',
     },
     {
       name: 'postgres also writes its socket directory; an existing tmpfs is kept; CRLF',

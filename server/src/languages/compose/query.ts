@@ -454,10 +454,18 @@ export const oneShotServices = memoized((model: ComposeModel): Set<string> => {
 
 /**
  * Whether rules about keys a service leaves out apply to it: not in an override file (the main file may
- * set them), and not when the service extends one this file cannot show.
+ * set them), not when the service extends one this file cannot show, and not for `provider:` services.
  */
 export function expectsComplete(model: ComposeModel, service: ComposeService): boolean {
-  return !model.partial && !inheritsUnknown(model, service);
+  return !model.partial && !inheritsUnknown(model, service) && !runsNoContainer(model, service);
+}
+
+/**
+ * A service with `provider:` (a model runner, a cloud resource) is handed to a plugin and runs no
+ * container, so advice about containers (health checks, limits, hardening) does not apply to it.
+ */
+export function runsNoContainer(model: ComposeModel, service: ComposeService): boolean {
+  return lookup(model, service, 'provider') !== undefined;
 }
 
 /** A string entry of a mapping node, following merge keys. */

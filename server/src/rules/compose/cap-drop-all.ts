@@ -2,21 +2,15 @@ import { defineRule, type FixSpec } from '../../core/rule';
 import type { TextEdit } from '../../core/text';
 import {
   expectsComplete,
+  imageBaseName,
   imageOf,
   lookup,
-  serviceKind,
   serviceRange,
   type ComposeModel,
 } from '../../languages/compose';
+import { imagePrivileges } from '../../languages/image-privileges';
 import { addListItem, addToService, type Block } from '../../fixes/compose';
 import { isScalar, items } from '../../languages/yaml/model';
-
-/**
- * What the official database and cache images need at start-up: their entrypoints run as root, fix the
- * ownership of the data directory (CHOWN, DAC_OVERRIDE, FOWNER) and switch to their own user with gosu
- * (SETGID, SETUID).
- */
-const ENTRYPOINT_CAPS = ['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID'];
 
 export default defineRule<ComposeModel>({
   id: 'compose/cap-drop-all',
@@ -37,7 +31,8 @@ export default defineRule<ComposeModel>({
       'short `cap_add` makes the grant explicit. It breaks images that need capabilities they do not declare, so ' +
       'the rule is a hint, not in the recommended set, and its fix says it changes behaviour; for the official ' +
       'PostgreSQL, MySQL, MariaDB, Redis and MongoDB images, whose entrypoints fix file ownership and switch user ' +
-      'at start, the fix also adds CHOWN, DAC_OVERRIDE, FOWNER, SETGID and SETUID back. Quiet when `cap_drop` ' +
+      'at start, the fix also adds CHOWN, DAC_OVERRIDE, FOWNER, SETGID and SETUID back (nginx: CHOWN, SETGID, ' +
+      'SETUID, NET_BIND_SERVICE; the table is `languages/image-privileges.ts`). Quiet when `cap_drop` ' +
       'lists `ALL`, for privileged services, in override files and for services extending one in another file.',
     bad: 'services:\n  api:\n    image: nginx:1.27\n',
     good: 'services:\n  api:\n    image: nginx:1.27\n    cap_drop:\n      - ALL\n    cap_add:\n      - NET_BIND_SERVICE\n',
@@ -57,20 +52,23 @@ export default defineRule<ComposeModel>({
         messageId: 'missing',
         data: { name: s.name },
         fix: (): FixSpec | undefined => {
-          const needsCaps = serviceKind(imageOf(m, s)) !== 'other' && !lookup(m, s, 'cap_add');
+          const caps = lookup(m, s, 'cap_add')
+            ? []
+            : (imagePrivileges(imageBaseName(imageOf(m, s)))?.caps ?? []);
+          const needsCaps = caps.length > 0;
           const title = 'Drop all capabilities (changes behaviour: the service may need some added back)';
           if (!s.get('cap_drop')) {
             const block: Block = ['cap_drop:', ['- ALL']];
             if (needsCaps)
               block.push(
                 'cap_add:',
-                ENTRYPOINT_CAPS.map((c) => `- ${c}`),
+                caps.map((c) => `- ${c}`),
               );
             const edit = addToService(m, s, block);
             return edit ? { title, edits: [edit] } : undefined;
           }
           const edits: (TextEdit | undefined)[] = [addListItem(m, s, 'cap_drop', 'ALL')];
-          if (needsCaps) edits.push(addToService(m, s, ['cap_add:', ENTRYPOINT_CAPS.map((c) => `- ${c}`)]));
+          if (needsCaps) edits.push(addToService(m, s, ['cap_add:', caps.map((c) => `- ${c}`)]));
           if (edits.some((e) => e === undefined)) return undefined;
           return { title, edits: edits as TextEdit[] };
         },

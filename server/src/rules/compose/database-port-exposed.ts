@@ -1,14 +1,6 @@
 import { defineRule } from '../../core/rule';
-import {
-  entryAt,
-  portsOf,
-  publishedOnAllInterfaces,
-  rangeOf,
-  type ComposeModel,
-  type PortSpec,
-} from '../../languages/compose';
-import { appendToMap, replaceNode } from '../../fixes/yaml';
-import { isMap, isScalar } from '../../languages/yaml/model';
+import { portsOf, publishedOnAllInterfaces, rangeOf, type ComposeModel } from '../../languages/compose';
+import { bindPortLocally } from '../../fixes/compose-security';
 
 /** Ports of databases, caches and brokers that are not meant to face the network. */
 const DATA_PORTS: Record<number, string> = {
@@ -67,7 +59,7 @@ export default defineRule<ComposeModel>({
           messageId: 'exposed',
           data: { what: DATA_PORTS[port] as string, port },
           fix: () => {
-            const edit = bindLocally(m, p);
+            const edit = bindPortLocally(m, p);
             return edit
               ? {
                   title: 'Publish it on 127.0.0.1 only (changes behaviour: other hosts cannot connect)',
@@ -79,21 +71,3 @@ export default defineRule<ComposeModel>({
       }
   },
 });
-
-function bindLocally(m: ComposeModel, p: PortSpec) {
-  const node = p.node;
-  if (isScalar(node) && node.range) {
-    const text = p.text ?? String(node.value);
-    let next: string;
-    if (p.hostIp !== null) next = text.replace(/^(\[::\]|::|0\.0\.0\.0)/, '127.0.0.1');
-    else next = p.published ? `127.0.0.1:${text}` : `127.0.0.1::${text}`;
-    const source = m.doc.text.slice(node.range[0], node.range[1]);
-    const quoted = source.startsWith("'") ? `'${next}'` : JSON.stringify(next);
-    return replaceNode(m.doc, node, quoted);
-  }
-  if (!isMap(node)) return undefined;
-  const ip = entryAt(node, 'host_ip');
-  if (ip?.value && !ip.merged) return replaceNode(m.doc, ip.value, '127.0.0.1');
-  if (node.flow) return undefined;
-  return appendToMap(m.doc, node, ['host_ip: 127.0.0.1']);
-}

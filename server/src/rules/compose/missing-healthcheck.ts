@@ -28,7 +28,7 @@ import { isScalar, items } from '../../languages/yaml/model';
 export default defineRule<ComposeModel>({
   id: 'compose/missing-healthcheck',
   language: 'compose',
-  severity: 'warning',
+  severity: 'info',
   recommended: true,
   aliases: ['kics:healthcheck_not_set'],
   fix: 'unsafe',

@@ -38,7 +38,8 @@ export default defineRule<ComposeModel>({
       'an untracked `.env` or the CI environment and makes Compose stop with a clear message when it is missing. ' +
       'Reported: variables named like secrets (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*_KEY`, `API_KEY`) with a ' +
       'literal value, and passwords inside URLs (`postgres://user:pass@db/app`). Not reported: interpolated ' +
-      'values (`${DB_PASSWORD}`), bare names passed through from the shell, empty values, switches ' +
+      'values (`${DB_PASSWORD}`), bare names passed through from the shell, empty values, paths to key files ' +
+      '(`JWT_SECRET_KEY=/keys/private.pem`), switches ' +
       '(`MYSQL_RANDOM_ROOT_PASSWORD=yes`), numbers unless the name ends in the secret (`TOKEN_EXPIRE_MINUTES=30` ' +
       'is a setting, `RABBITMQ_DEFAULT_PASS=123456` a password), and names about a secret rather than holding one (`*_FILE`, ' +
       '`*_LENGTH`, `*_TTL`, `*_USER`, `*_KEY_ID`). The fix swaps the literal for an interpolation (for a URL, only ' +
@@ -112,6 +113,8 @@ function isLiteralSecret(e: EnvVar): boolean {
   // `TOKEN_EXPIRE_MINUTES=30` is a setting; `RABBITMQ_DEFAULT_PASS=123456` is a password.
   if (/^\d+$/.test(e.value.trim()) && !ENDS_IN_SECRET.test(e.name)) return false;
   if (e.value.startsWith('/run/secrets/')) return false;
+  // A path to a key file (`JWT_SECRET_KEY=%kernel.project_dir%/config/jwt/private.pem`) names the secret.
+  if (/^(?:\/|\.\.?\/|%[\w.]+%\/)[\w./-]*$/.test(e.value.trim())) return false;
   return !hasVariables(e.value);
 }
 

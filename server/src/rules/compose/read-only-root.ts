@@ -1,19 +1,14 @@
 import { defineRule } from '../../core/rule';
 import {
   expectsComplete,
+  imageBaseName,
   imageOf,
   lookup,
-  serviceKind,
   serviceRange,
   type ComposeModel,
 } from '../../languages/compose';
+import { imagePrivileges } from '../../languages/image-privileges';
 import { addToService, type Block } from '../../fixes/compose';
-
-/** Where the official images write outside their data volume at run time. */
-const RUNTIME_DIRS: Record<string, string[]> = {
-  postgres: ['/tmp', '/var/run/postgresql'],
-  mysql: ['/tmp', '/var/run/mysqld'],
-};
 
 export default defineRule<ComposeModel>({
   id: 'compose/read-only-root',
@@ -32,7 +27,8 @@ export default defineRule<ComposeModel>({
       'A read-only root filesystem stops an intruder from replacing binaries, planting a web shell or editing ' +
       'configuration, and makes accidental writes outside volumes fail loudly instead of vanishing on the next ' +
       'restart. Many images write to `/tmp` or a run directory, so the fix adds `read_only: true` and a tmpfs ' +
-      'for `/tmp` (and `/var/run/postgresql` or `/var/run/mysqld` for those databases); other paths an image ' +
+      'for `/tmp` and where well-known images write (the PostgreSQL and MySQL socket directories, nginx caches); ' +
+      'other paths an image ' +
       'writes to need a volume or tmpfs too, which is why this is a hint outside the recommended set and the fix ' +
       'says it changes behaviour. Quiet when `read_only` is set either way (`false` is a choice), in override ' +
       'files and for services extending one in another file.',
@@ -50,7 +46,7 @@ export default defineRule<ComposeModel>({
         fix: () => {
           const block: Block = ['read_only: true'];
           if (!lookup(m, s, 'tmpfs')) {
-            const dirs = RUNTIME_DIRS[serviceKind(imageOf(m, s))] ?? ['/tmp'];
+            const dirs = imagePrivileges(imageBaseName(imageOf(m, s)))?.writes ?? ['/tmp'];
             block.push(
               'tmpfs:',
               dirs.map((d) => `- ${d}`),

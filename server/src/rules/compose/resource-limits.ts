@@ -40,7 +40,7 @@ const VALUES = /(?<=(?:cpus|memory|mem_limit): "?)[0-9][0-9.]*[A-Za-z]?/g;
 export default defineRule<ComposeModel>({
   id: 'compose/resource-limits',
   language: 'compose',
-  severity: 'warning',
+  severity: 'info',
   recommended: true,
   aliases: ['kics:memory_not_limited', 'kics:cpus_not_limited'],
   fix: 'unsafe',
