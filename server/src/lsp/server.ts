@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { notice, uriToPath, type DocumentState, type RequestContext } from './analysis';
 import { warnAboutRuleSettings } from './config-diagnostics';
 import { FIX_ALL_KIND, type EditCapabilities } from './convert';
+import { EDITOR_CAPABILITIES, mergeHovers, registerEditorHandlers } from './editor-handlers';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { Watchdog, type Outcome } from './watchdog';
 import type { Job } from './worker';
@@ -69,6 +70,9 @@ export function startServer(
   // document (a huge file, an alias bomb) holds up the others once, for at most STALL_MS.
   let lanes: [Watchdog, Watchdog] | undefined;
   const laneOf = new Map<string, Lane>();
+  const editor = registerEditorHandlers(connection, documents, workerScript, (m) =>
+    connection.console.warn(m),
+  );
 
   connection.onInitialize((params: InitializeParams) => {
     const we = params.capabilities.workspace?.workspaceEdit;
@@ -113,6 +117,7 @@ export function startServer(
           resolveProvider: false,
         },
         hoverProvider: true,
+        ...EDITOR_CAPABILITIES,
       },
       serverInfo: { name: 'shipshape' },
     };
@@ -124,7 +129,7 @@ export function startServer(
   });
 
   connection.onShutdown(async () => {
-    await Promise.all(lanes?.map((l) => l.close()) ?? []);
+    await Promise.all([...(lanes?.map((l) => l.close()) ?? []), editor.close()]);
   });
 
   function invalidate(): void {
@@ -277,6 +282,7 @@ export function startServer(
     settingsByUri.delete(uri);
     laneOf.delete(uri);
     void run({ op: 'forget', uri });
+    editor.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -296,14 +302,15 @@ export function startServer(
   connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
+    const docs = editor.hover(doc.uri, params.position);
     const settings = await settingsFor(doc.uri);
-    if (skipped(doc)) return null;
+    if (skipped(doc)) return docs;
     const o = await run<Hover | null>(
       { op: 'hover', uri: doc.uri, ctx: context(doc, settings), position: params.position },
       stateOf(doc),
     );
     if (o.kind === 'stopped') markStopped(doc);
-    return o.kind === 'done' ? o.value : null;
+    return mergeHovers(await docs, o.kind === 'done' ? o.value : null);
   });
 
   documents.listen(connection);

@@ -1,12 +1,15 @@
 import { parentPort } from 'node:worker_threads';
 import type { CodeActionParams, Position } from 'vscode-languageserver/node';
 import { Analyser, type DocumentState, type RequestContext } from './analysis';
+import { EditorService, type EditorRequest } from './editor';
 
 /** A job the language server's main thread hands to the analysis worker. */
 export type Job =
   | { op: 'diagnostics'; uri: string; ctx: RequestContext }
   | { op: 'codeActions'; uri: string; ctx: RequestContext; params: CodeActionParams }
   | { op: 'hover'; uri: string; ctx: RequestContext; position: Position }
+  /** Editing features (completion, outline, definitions…), answered by the editor worker. */
+  | { op: 'editor'; uri: string; request: EditorRequest }
   | { op: 'forget'; uri: string }
   | { op: 'reset' };
 
@@ -33,10 +36,19 @@ export function runWorker(): void {
   if (!port) return;
   const post = (m: WorkerMessage): void => port.postMessage(m);
   const analyser = new Analyser((level, message) => post({ log: level, message }));
+  const editor = new EditorService();
   port.on('message', ({ id, job, doc }: JobMessage) => {
     try {
-      if (doc) analyser.update(doc);
-      post({ id, ok: true, value: run(analyser, job) });
+      if (doc) {
+        analyser.update(doc);
+        editor.update(doc);
+      }
+      if (job.op === 'forget') editor.forget(job.uri);
+      post({
+        id,
+        ok: true,
+        value: job.op === 'editor' ? editor.run(job.uri, job.request) : run(analyser, job),
+      });
     } catch (e) {
       post({ id, ok: false, error: String((e as Error).stack ?? e) });
     }
@@ -54,6 +66,8 @@ function run(analyser: Analyser, job: Job): unknown {
       return analyser.hover(job.uri, job.position, job.ctx);
     case 'forget':
       analyser.forget(job.uri);
+      return null;
+    case 'editor':
       return null;
     case 'reset':
       analyser.reset();
