@@ -71,7 +71,11 @@ export function dockerfileCompletion(model: DockerfileModel, position: Position)
 }
 
 export function dockerfileHover(text: string, position: Position): Hover | null {
-  return service.computeHover(text, position);
+  const h = service.computeHover(text, position);
+  // A variable's hover is its resolved value as plain text: say what it is.
+  if (h && typeof h.contents === 'string')
+    return { ...h, contents: { kind: MarkupKind.Markdown, value: `Value: \`${h.contents}\`` } };
+  return h;
 }
 
 export function dockerfileDefinition(uri: string, text: string, position: Position): Location | null {
