@@ -36,7 +36,7 @@ export const EDITOR_CAPABILITIES: ServerCapabilities = {
  * Completion, outline, definitions, references, rename, folding, formatting and links. They run in a
  * worker of their own (editor.ts), under its own deadline, so they answer in milliseconds even while an
  * analysis is running, and a pathological input cannot stop the main thread. Returns the editor's
- * hover (docs on instructions, flags, variables and keys), which server.ts merges with the findings'.
+ * hover (docs on instructions, flags, variables and keys), which server.ts shows where no finding is.
  */
 export function registerEditorHandlers(
   connection: Connection,
@@ -101,15 +101,10 @@ export function registerEditorHandlers(
   };
 }
 
-/** One hover from the editor's docs and the findings' explanations, docs first. */
-export function mergeHovers(docs: Hover | null, findings: Hover | null): Hover | null {
-  if (!docs) return findings;
-  if (!findings) return docs;
-  const text = (h: Hover): string =>
-    typeof h.contents === 'string'
-      ? h.contents
-      : 'value' in h.contents
-        ? h.contents.value
-        : h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n\n');
-  return { contents: { kind: 'markdown', value: `${text(docs)}\n\n---\n\n${text(findings)}` } };
+/**
+ * The findings under the cursor when there are some (what is wrong there matters most, and their hover
+ * links to the rule), else the editor's docs on the instruction, flag, variable or key.
+ */
+export function preferFindings(findings: Hover | null, docs: Hover | null): Hover | null {
+  return findings ?? docs;
 }

@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { notice, uriToPath, type DocumentState, type RequestContext } from './analysis';
 import { warnAboutRuleSettings } from './config-diagnostics';
 import { FIX_ALL_KIND, type EditCapabilities } from './convert';
-import { EDITOR_CAPABILITIES, mergeHovers, registerEditorHandlers } from './editor-handlers';
+import { EDITOR_CAPABILITIES, preferFindings, registerEditorHandlers } from './editor-handlers';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { Watchdog, type Outcome } from './watchdog';
 import type { Job } from './worker';
@@ -302,15 +302,15 @@ export function startServer(
   connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const docs = editor.hover(doc.uri, params.position);
     const settings = await settingsFor(doc.uri);
-    if (skipped(doc)) return docs;
+    if (skipped(doc)) return null;
+    const docs = editor.hover(doc.uri, params.position);
     const o = await run<Hover | null>(
       { op: 'hover', uri: doc.uri, ctx: context(doc, settings), position: params.position },
       stateOf(doc),
     );
     if (o.kind === 'stopped') markStopped(doc);
-    return mergeHovers(await docs, o.kind === 'done' ? o.value : null);
+    return preferFindings(o.kind === 'done' ? o.value : null, await docs);
   });
 
   documents.listen(connection);
