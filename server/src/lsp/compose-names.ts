@@ -1,4 +1,4 @@
-import type { Range } from '../core/text';
+import type { Range, TextDoc } from '../core/text';
 import {
   entries,
   get,
@@ -9,7 +9,6 @@ import {
   str,
   type Node,
   type Scalar,
-  type YamlFile,
 } from '../languages/yaml/model';
 
 /**
@@ -35,9 +34,10 @@ export interface ComposeNames {
   paths: { path: string; range: Range; base?: string }[];
 }
 
-export function composeNames(file: YamlFile): ComposeNames {
+/** Read from the Compose parser's model (`root`: the top mapping), as the rules read it. */
+export function composeNames(doc: TextDoc, root: Node | null): ComposeNames {
   const out: ComposeNames = { declarations: [], uses: [], paths: [] };
-  const root = file.documents[0]?.contents ?? null;
+  const file = { doc };
   if (!isMap(root)) return out;
   const range = (n: Node): Range => {
     const r = n.range ?? [0, 0, 0];

@@ -51,7 +51,6 @@ service.setCapabilities({
 const offline = { getTags: () => Promise.resolve([] as string[]) };
 
 export function dockerfileCompletion(model: DockerfileModel, position: Position): CompletionItem[] {
-  const text = model.doc.text;
   const before = model.doc.lineText(position.line).slice(0, position.character);
   const directive = directiveCompletion(model, position, before);
   if (directive) return directive;
@@ -60,7 +59,7 @@ export function dockerfileCompletion(model: DockerfileModel, position: Position)
     const own = flagCompletion(model, ins, position, before);
     if (own) return own;
   }
-  const doc = DlsDocument.create('', 'dockerfile', 0, text);
+  const doc = DlsDocument.create('', 'dockerfile', 0, upTo(model, ins, position));
   const items = new DockerAssist(doc, offline as never, {
     snippetSupport: true,
     documentationFormat: [MarkupKind.Markdown],
@@ -70,8 +69,8 @@ export function dockerfileCompletion(model: DockerfileModel, position: Position)
   return items.map((i) => (i.documentation ? i : service.resolveCompletionItem(i)));
 }
 
-export function dockerfileHover(text: string, position: Position): Hover | null {
-  const h = service.computeHover(text, position);
+export function dockerfileHover(model: DockerfileModel, position: Position): Hover | null {
+  const h = service.computeHover(upTo(model, instructionAt(model, position), position), position);
   // A variable's hover is its resolved value as plain text: say what it is.
   if (h && typeof h.contents === 'string')
     return { ...h, contents: { kind: MarkupKind.Markdown, value: `Value: \`${h.contents}\`` } };
@@ -152,6 +151,37 @@ export function dockerfileFormat(
   }
   return edits.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
+
+/**
+ * What completion and hover read, with every other line left blank so positions stay where they are:
+ * the lines above the first instruction (directives), global ARGs, the FROM lines up to the cursor
+ * (stages for `--from`), the ARG, ENV and WORKDIR of the cursor's stage, and the cursor's instruction.
+ * dockerfile-language-service parses the text it is given on every request; blank lines cost it little.
+ */
+function upTo(model: DockerfileModel, ins: DInstruction | undefined, position: Position): string {
+  const doc = model.doc;
+  const last = Math.min(doc.lineCount - 1, Math.max(position.line, ins?.range.end.line ?? 0));
+  const keep = new Uint8Array(last + 1);
+  const mark = (from: number, to: number): void => {
+    for (let l = from; l <= Math.min(to, last); l++) keep[l] = 1;
+  };
+  mark(0, (model.instructions[0]?.range.start.line ?? last + 1) - 1);
+  const stage =
+    ins?.stage ?? model.stages.filter((s) => s.from.range.start.line <= position.line).pop()?.index ?? -1;
+  for (const i of model.instructions) {
+    if (i.range.start.line > last) break;
+    if (i.keyword === 'FROM' || i.stage === -1 || (i.stage === stage && SCOPE.has(i.keyword)))
+      mark(i.range.start.line, i.range.end.line);
+  }
+  if (ins) mark(ins.range.start.line, ins.range.end.line);
+  keep[position.line] = 1;
+  const lines: string[] = [];
+  for (let l = 0; l <= last; l++) lines.push(keep[l] ? doc.lineText(l) : '');
+  return lines.join('\n');
+}
+
+/** Instructions whose names are in scope for the rest of their stage. */
+const SCOPE = new Set(['ARG', 'ENV', 'WORKDIR']);
 
 function instructionAt(model: DockerfileModel, position: Position): DInstruction | undefined {
   return model.instructions.find((i) => containsPosition(i.range, position));

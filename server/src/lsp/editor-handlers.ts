@@ -1,11 +1,13 @@
 import type {
   CompletionItem,
   Connection,
+  Diagnostic,
   DocumentLink,
   DocumentSymbol,
   FoldingRange,
   Hover,
   Location,
+  Position,
   Range,
   ServerCapabilities,
   TextDocuments,
@@ -13,8 +15,12 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../core/rule';
+import { containsPosition } from '../core/text';
+import { rules } from '../rules';
 import type { DocumentState } from './analysis';
 import type { EditorRequest } from './editor';
+import { hoverMarkdown } from './hover';
 import { Watchdog } from './watchdog';
 
 /** Editing answers past this are dropped (the editor asks again as the user types). */
@@ -100,6 +106,23 @@ export function registerEditorHandlers(
     close: async () => lane?.close(),
   };
 }
+
+/**
+ * The hover for the findings under the cursor, from the diagnostics published for this very version:
+ * the main thread answers it at once instead of queueing a job behind analyses of other documents, and
+ * says nothing about a version not analysed yet (the editor shows no squiggle there either). Only rule
+ * findings count; notices about Shipshape itself have no rule to explain.
+ */
+export function findingsHover(diagnostics: readonly Diagnostic[], position: Position): Hover | null {
+  const hits = diagnostics.filter(
+    (d) => typeof d.code === 'string' && RULE_IDS.has(d.code) && containsPosition(d.range, position),
+  );
+  if (hits.length === 0) return null;
+  const findings = hits.map((d) => ({ ruleId: d.code as string, message: d.message }) as Finding);
+  return { contents: { kind: 'markdown', value: hoverMarkdown(findings) }, range: hits[0]?.range };
+}
+
+const RULE_IDS = new Set(rules.map((r) => r.id));
 
 /**
  * The findings under the cursor when there are some (what is wrong there matters most, and their hover

@@ -9,7 +9,6 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import type { TextDoc } from '../core/text';
-import type { YamlFile } from '../languages/yaml/model';
 import { NAME_KINDS, type ComposeNames, type NameKind } from './compose-names';
 import { referencedKinds, selectorAt, type KObject, type KUse } from './kubernetes-names';
 import { mayBeSnippet, snippetItems } from './snippets';
@@ -41,12 +40,13 @@ function schemaContext(
 
 export function yamlCompletion(
   kind: 'compose' | 'kubernetes',
-  file: YamlFile,
+  doc: TextDoc,
   compose: ComposeNames | undefined,
   kube: Kube | undefined,
   position: Position,
 ): CompletionItem[] {
-  const cursor = cursorAt(file.doc, position);
+  const file = { doc };
+  const cursor = cursorAt(doc, position);
   if (!cursor) return [];
   const ctx = schemaContext(kind, file.doc, cursor.docStart, cursor.docEnd);
   const out: CompletionItem[] = [];
@@ -191,7 +191,6 @@ export function yamlHover(kind: 'compose' | 'kubernetes', doc: TextDoc, position
 /** Compose: the top-level sections with their names; Kubernetes: one `Kind/name` per document. */
 export function yamlSymbols(
   kind: 'compose' | 'kubernetes',
-  file: YamlFile,
   compose: ComposeNames | undefined,
   kube: Kube | undefined,
 ): DocumentSymbol[] {
@@ -227,6 +226,5 @@ export function yamlSymbols(
       ),
     );
   }
-  void file;
   return out;
 }

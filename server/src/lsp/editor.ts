@@ -17,7 +17,8 @@ import { containsPosition, TextDoc } from '../core/text';
 import { detectLanguage } from '../languages/detect';
 import type { DockerfileModel } from '../languages/dockerfile/model';
 import { createParseCache, parseDockerfile, type ParseCache } from '../languages/dockerfile/parse';
-import { parseYamlFile, type YamlFile } from '../languages/yaml/model';
+import { createComposeCache, parseCompose, type ComposeParseCache } from '../languages/compose/parse';
+import { createKubernetesCache, parseKubernetes, type KubernetesCache } from '../languages/kubernetes/parse';
 import type { DocumentState } from './analysis';
 import { uriToPath } from './analysis';
 import { composeNames, type ComposeNames } from './compose-names';
@@ -55,7 +56,7 @@ interface Parsed {
   version: number;
   kind: EditKind | null;
   dockerfile?: DockerfileModel;
-  yaml?: YamlFile;
+  doc?: TextDoc;
   compose?: ComposeNames;
   kubernetes?: { objects: KObject[]; uses: KUse[] };
 }
@@ -87,7 +88,8 @@ const MANIFEST_TOP_KEYS = new Set([
 export class EditorService {
   private readonly documents = new Map<string, DocumentState>();
   private readonly parsed = new Map<string, Parsed>();
-  private readonly caches = new Map<string, ParseCache>();
+  /** The parsers' own caches, per document: an edit re-parses only the pieces it touched. */
+  private readonly caches = new Map<string, ParseCache | ComposeParseCache | KubernetesCache>();
 
   update(doc: DocumentState): void {
     this.documents.set(doc.uri, doc);
@@ -120,15 +122,26 @@ export class EditorService {
     if (old?.version === doc.version) return old;
     const name = uriToPath(doc.uri) ?? doc.uri;
     const kind = editKind(name, doc.languageId, doc.text);
+    // A file that changed kind (a .yaml becoming Compose) starts a fresh cache of the other parser.
+    if (old && old.kind !== kind) this.caches.delete(doc.uri);
     const p: Parsed = { version: doc.version, kind };
+    const cached = this.caches.get(doc.uri);
     if (kind === 'dockerfile') {
-      let cache = this.caches.get(doc.uri);
-      if (!cache) this.caches.set(doc.uri, (cache = createParseCache()));
+      const cache = (cached as ParseCache | undefined) ?? createParseCache();
       p.dockerfile = parseDockerfile(doc.text, cache);
-    } else if (kind) {
-      p.yaml = parseYamlFile(doc.text);
-      if (kind === 'compose') p.compose = composeNames(p.yaml);
-      else p.kubernetes = kubernetesNames(p.yaml);
+      this.caches.set(doc.uri, cache);
+    } else if (kind === 'compose') {
+      const cache = (cached as ComposeParseCache | undefined) ?? createComposeCache();
+      const model = parseCompose(doc.text, cache);
+      this.caches.set(doc.uri, cache);
+      p.doc = model.doc;
+      p.compose = composeNames(model.doc, model.root);
+    } else if (kind === 'kubernetes') {
+      const cache = (cached as KubernetesCache | undefined) ?? createKubernetesCache();
+      const model = parseKubernetes(doc.text, cache);
+      this.caches.set(doc.uri, cache);
+      p.doc = model.doc;
+      p.kubernetes = kubernetesNames(model.doc, model.documents);
     }
     this.parsed.set(doc.uri, p);
     return p;
@@ -139,7 +152,7 @@ export class EditorService {
       case 'completion':
         return dockerfileCompletion(model, req.position);
       case 'hover':
-        return dockerfileHover(doc.text, req.position);
+        return dockerfileHover(model, req.position);
       case 'symbols':
         return dockerfileSymbols(model);
       case 'definition':
@@ -162,15 +175,15 @@ export class EditorService {
   }
 
   private yaml(doc: DocumentState, p: Parsed, req: EditorRequest): unknown {
-    const file = p.yaml as YamlFile;
+    const text = p.doc as TextDoc;
     const kind = p.kind as 'compose' | 'kubernetes';
     switch (req.feature) {
       case 'completion':
-        return yamlCompletion(kind, file, p.compose, p.kubernetes, req.position);
+        return yamlCompletion(kind, text, p.compose, p.kubernetes, req.position);
       case 'hover':
-        return yamlHover(kind, file.doc, req.position);
+        return yamlHover(kind, text, req.position);
       case 'symbols':
-        return yamlSymbols(kind, file, p.compose, p.kubernetes);
+        return yamlSymbols(kind, p.compose, p.kubernetes);
       case 'definition': {
         const target = this.targets(p, req.position);
         return target ? { uri: doc.uri, range: target.declaration } : null;

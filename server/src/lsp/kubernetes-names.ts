@@ -1,5 +1,5 @@
-import type { Range } from '../core/text';
-import { entries, get, isMap, isScalar, isSeq, str, type Node, type YamlFile } from '../languages/yaml/model';
+import type { Range, TextDoc } from '../core/text';
+import { entries, get, isMap, isScalar, isSeq, str, type Node } from '../languages/yaml/model';
 
 /**
  * The objects a Kubernetes file declares (`Kind/name` per document) and the fields that name other
@@ -59,11 +59,17 @@ export function selectorAt(path: readonly string[]): boolean {
   );
 }
 
-export function kubernetesNames(file: YamlFile): { objects: KObject[]; uses: KUse[] } {
+/** Read from the Kubernetes parser's documents (offsets in the file), as the rules read them. */
+export function kubernetesNames(
+  doc: TextDoc,
+  documents: readonly { contents: Node | null; start: number; end: number }[],
+): { objects: KObject[]; uses: KUse[] } {
   const objects: KObject[] = [];
   const uses: KUse[] = [];
-  for (const d of file.documents) {
+  const file = { doc };
+  for (const d of documents) {
     const top = d.contents;
+    const docRange = doc.rangeOf(d.start, d.end);
     if (!isMap(top)) continue;
     const kind = str(get(top, 'kind')?.value);
     if (!kind) continue;
@@ -82,8 +88,8 @@ export function kubernetesNames(file: YamlFile): { objects: KObject[]; uses: KUs
     objects.push({
       kind,
       name,
-      nameRange: nr ? file.doc.rangeOf(nr[0], nr[1]) : { start: d.range.start, end: d.range.start },
-      range: d.range,
+      nameRange: nr ? file.doc.rangeOf(nr[0], nr[1]) : { start: docRange.start, end: docRange.start },
+      range: docRange,
       podLabels,
     });
     walk(top, [], (path, node) => {

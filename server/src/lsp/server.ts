@@ -18,7 +18,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { notice, uriToPath, type DocumentState, type RequestContext } from './analysis';
 import { warnAboutRuleSettings } from './config-diagnostics';
 import { FIX_ALL_KIND, type EditCapabilities } from './convert';
-import { EDITOR_CAPABILITIES, preferFindings, registerEditorHandlers } from './editor-handlers';
+import {
+  EDITOR_CAPABILITIES,
+  findingsHover,
+  preferFindings,
+  registerEditorHandlers,
+} from './editor-handlers';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { Watchdog, type Outcome } from './watchdog';
 import type { Job } from './worker';
@@ -73,6 +78,8 @@ export function startServer(
   const editor = registerEditorHandlers(connection, documents, workerScript, (m) =>
     connection.console.warn(m),
   );
+  /** The diagnostics last published per document, for the findings part of hover. */
+  const published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
 
   connection.onInitialize((params: InitializeParams) => {
     const we = params.capabilities.workspace?.workspaceEdit;
@@ -270,6 +277,7 @@ export function startServer(
     const diagnostics = await diagnose(doc);
     // A newer edit or new settings may have arrived meanwhile; their own run publishes instead.
     if (!diagnostics || gen !== generation || documents.get(doc.uri)?.version !== doc.version) return;
+    published.set(doc.uri, { version: doc.version, diagnostics });
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
@@ -283,6 +291,7 @@ export function startServer(
     laneOf.delete(uri);
     void run({ op: 'forget', uri });
     editor.forget(uri);
+    published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -302,15 +311,13 @@ export function startServer(
   connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const settings = await settingsFor(doc.uri);
+    await settingsFor(doc.uri);
     if (skipped(doc)) return null;
-    const docs = editor.hover(doc.uri, params.position);
-    const o = await run<Hover | null>(
-      { op: 'hover', uri: doc.uri, ctx: context(doc, settings), position: params.position },
-      stateOf(doc),
-    );
-    if (o.kind === 'stopped') markStopped(doc);
-    return preferFindings(o.kind === 'done' ? o.value : null, await docs);
+    // Findings from what is published for this version (no job behind other analyses), else the docs.
+    const shown = published.get(doc.uri);
+    const findings =
+      shown?.version === doc.version ? findingsHover(shown.diagnostics, params.position) : null;
+    return preferFindings(findings, findings ? null : await editor.hover(doc.uri, params.position));
   });
 
   documents.listen(connection);
