@@ -124,6 +124,21 @@ describe('completion', () => {
       has: ['all', 'StageNameCasing', 'UndefinedVar'],
     },
     {
+      name: 'Dockerfile: snippets where an instruction starts',
+      file: 'Dockerfile',
+      lang: 'dockerfile',
+      text: 'FROM alpine\nss-ap|',
+      has: ['ss-apk-add', 'ss-python-multistage'],
+      not: ['ss-k8s-deployment', 'ss-compose-stack'],
+    },
+    {
+      name: 'Dockerfile: snippets in an empty Dockerfile',
+      file: 'Dockerfile',
+      lang: 'dockerfile',
+      text: 'ss-python|',
+      has: ['ss-python-multistage'],
+    },
+    {
       name: 'Dockerfile: snippets are not instructions, so none inside an instruction',
       file: 'Dockerfile',
       lang: 'dockerfile',

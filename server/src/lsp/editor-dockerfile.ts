@@ -31,6 +31,7 @@ import {
   SECURITY_VALUES,
   SHARING_VALUES,
 } from './dockerfile-flags';
+import { mayBeSnippet, snippetItems } from './snippets';
 
 /**
  * Dockerfile editor features. dockerfile-language-service (rcjsuen, on the dockerfile-ast we parse with)
@@ -65,8 +66,14 @@ export function dockerfileCompletion(model: DockerfileModel, position: Position)
     documentationFormat: [MarkupKind.Markdown],
   }).computeProposals(position);
   // Only the image tag position answers asynchronously (through the registry); it is left out.
-  if (!Array.isArray(items)) return [];
-  return items.map((i) => (i.documentation ? i : service.resolveCompletionItem(i)));
+  const own = Array.isArray(items)
+    ? items.map((i) => (i.documentation ? i : service.resolveCompletionItem(i)))
+    : [];
+  // Snippets where an instruction starts: a word typed at the start of a line that continues nothing.
+  const word = /^(\s*)([A-Za-z][\w-]*)?$/.exec(before);
+  if (word && (!ins || ins.range.start.line === position.line) && mayBeSnippet(word[2] ?? ''))
+    own.push(...snippetItems('dockerfile', position, (word[1] ?? '').length));
+  return own;
 }
 
 export function dockerfileHover(model: DockerfileModel, position: Position): Hover | null {
