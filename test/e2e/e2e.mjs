@@ -288,10 +288,12 @@ function expandSnippet(body) {
         defaults.set(n, first);
         return first;
       })
-      .replace(/\$\{(\d+):([^${}]*)\}/g, (_, n, value) => {
+      // A default may name an earlier placeholder (`${8:$1-secrets}`): VS Code shows that one's value.
+      .replace(/\$\{(\d+):([^{}]*)\}/g, (_, n, value) => {
         changed = true;
-        defaults.set(n, value);
-        return value;
+        const v = value.replace(/\$(\d+)/g, (ref, k) => defaults.get(k) ?? ref);
+        defaults.set(n, v);
+        return v;
       });
   }
   return text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_, a, b) => defaults.get(a ?? b) ?? '').replace(/\\\$/g, '$');
