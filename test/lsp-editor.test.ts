@@ -169,6 +169,21 @@ describe('completion', () => {
       not: ['web'],
     },
     {
+      name: "Compose: a list written at its key's column (`depends_on:` then `- `) is still that key's",
+      file: 'compose.yaml',
+      lang: 'dockercompose',
+      text: 'services:\n  web:\n    image: nginx\n    depends_on:\n    - |\n  db:\n    image: postgres\n',
+      has: ['db'],
+      not: ['web'],
+    },
+    {
+      name: "Kubernetes: keys of an item in a list written at its key's column",
+      file: 'app.yaml',
+      lang: 'yaml',
+      text: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    image: nginx\n    readi|\n',
+      has: ['readinessProbe', 'resources'],
+    },
+    {
       name: 'Compose: a service network is a declared network',
       file: 'compose.yaml',
       lang: 'yaml',

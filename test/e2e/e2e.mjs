@@ -483,7 +483,9 @@ async function suggestion(what, matches, ask = false) {
     },
     250,
   );
-  return focusRow('.suggest-widget', what, matches);
+  // Rows read "label, Kind"; VS Code's word-based suggestions (kind Text) appear only when Shipshape offers
+  // nothing, so they never count.
+  return focusRow('.suggest-widget', what, (a) => matches(a) && !/, Text\b/.test(a));
 }
 
 /** Closes the suggestions and replaces the text of the cursor's line (after its indentation) with `text`. */

@@ -73,22 +73,39 @@ function isMarker(text: string): boolean {
   return text.startsWith('---') || text.startsWith('...');
 }
 
-/** The keys above column `col` of `line`, from the top of its document. */
-export function parentPath(doc: TextDoc, line: number, col: number, docStart: number): string[] {
+/**
+ * The keys above column `col` of `line`, from the top of its document. `item`: what sits at `col` is a
+ * sequence item, which may be written at the column of its key (`depends_on:` then `- db` under its `d`).
+ */
+export function parentPath(
+  doc: TextDoc,
+  line: number,
+  col: number,
+  docStart: number,
+  item = false,
+): string[] {
   const path: string[] = [];
   let limit = col;
-  for (let l = line - 1; l >= docStart && limit > 0; l--) {
-    const shape = lineShape(doc.lineText(l));
+  let seq = item;
+  for (let l = line - 1; l >= docStart && (limit > 0 || seq); l--) {
+    const text = doc.lineText(l);
+    const shape = lineShape(text);
     if (!shape) continue;
-    if (shape.key !== null && shape.keyCol < limit) {
+    if (
+      shape.key !== null &&
+      (shape.keyCol < limit ||
+        (seq && shape.keyCol === limit && /^(?:#.*)?$/.test(text.slice(shape.valueCol))))
+    ) {
       path.unshift(shape.key);
       limit = shape.keyCol;
+      seq = false;
     }
     for (let i = shape.dashes.length - 1; i >= 0; i--) {
       const d = shape.dashes[i] as number;
       if (d < limit) {
         path.unshift('-');
         limit = d;
+        seq = true;
       }
     }
   }
@@ -106,7 +123,13 @@ export function cursorAt(doc: TextDoc, position: Position): YamlCursor | null {
     keyCol: before.length,
     valueCol: before.length,
   };
-  const base = parentPath(doc, position.line, shape.dashes[0] ?? shape.keyCol, start);
+  const base = parentPath(
+    doc,
+    position.line,
+    shape.dashes[0] ?? shape.keyCol,
+    start,
+    shape.dashes.length > 0,
+  );
   for (let i = 0; i < shape.dashes.length; i++) base.push('-');
   if (shape.key !== null) {
     const typed = before.slice(shape.valueCol);
@@ -144,7 +167,13 @@ export function keyPathAt(
   const end = shape.keyCol + shape.key.length + (/^["']/.test(line.slice(shape.keyCol)) ? 2 : 0);
   if (position.character < shape.keyCol || position.character > end) return null;
   const { start } = documentLines(doc, position.line);
-  const path = parentPath(doc, position.line, shape.dashes[0] ?? shape.keyCol, start);
+  const path = parentPath(
+    doc,
+    position.line,
+    shape.dashes[0] ?? shape.keyCol,
+    start,
+    shape.dashes.length > 0,
+  );
   for (let i = 0; i < shape.dashes.length; i++) path.push('-');
   path.push(shape.key);
   return { path, start: shape.keyCol, end };
