@@ -16,6 +16,7 @@ import { defaultConfig } from '../server/src/core/config';
 import type { Host } from '../server/src/core/rule';
 import { Engine } from '../server/src/engine';
 import { parseCompose } from '../server/src/languages/compose';
+import { snippetItems } from '../server/src/lsp/snippets';
 
 interface Snippet {
   prefix: string | string[];
@@ -102,14 +103,13 @@ describe('expandDefaults', () => {
 });
 
 describe('snippets/compose.json', () => {
-  it('is registered in package.json for dockercompose', () => {
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
-      contributes: { snippets: { language: string; path: string }[] };
-    };
-    assert.ok(
-      pkg.contributes.snippets.some(
-        (s) => s.language === 'dockercompose' && s.path === './snippets/compose.json',
-      ),
+  it('is served by the language server, not also contributed to VS Code (no duplicates)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { snippets?: unknown } };
+    assert.equal(pkg.contributes.snippets, undefined);
+    const served = snippetItems('compose', { line: 0, character: 0 }, 0).map((i) => i.filterText);
+    assert.deepEqual(
+      served,
+      snippets.map(([, s]) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).join(' ')),
     );
   });
 

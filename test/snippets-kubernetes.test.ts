@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import { defaultConfig } from '../server/src/core/config';
 import { Engine, noFiles } from '../server/src/engine';
 import { parseKubernetes } from '../server/src/languages/kubernetes';
+import { snippetItems } from '../server/src/lsp/snippets';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -167,12 +168,15 @@ describe('snippets/kubernetes.json', () => {
       assert.ok(kinds.includes(kind), `a snippet for ${kind}`);
   });
 
-  it('is registered for YAML in package.json', () => {
+  it('is served by the language server, not also contributed to VS Code (no duplicates)', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-      contributes: { snippets: { language: string; path: string }[] };
+      contributes: { snippets?: unknown };
     };
-    assert.ok(
-      pkg.contributes.snippets.some((s) => s.language === 'yaml' && s.path === './snippets/kubernetes.json'),
+    assert.equal(pkg.contributes.snippets, undefined);
+    const served = snippetItems('kubernetes', { line: 0, character: 0 }, 0).map((i) => i.filterText);
+    assert.deepEqual(
+      served,
+      snippets.map((s) => s.prefixes.join(' ')),
     );
   });
 

@@ -99,7 +99,7 @@ function service(k: number, r: () => number): string[] {
 }
 
 /** A Compose file of `count` services (about 20 lines each). */
-function generateCompose(count: number, seed = 42): string {
+export function generateCompose(count: number, seed = 42): string {
   const r = prng(seed);
   const lines = [
     'name: bench',
@@ -375,7 +375,9 @@ async function main(): Promise<void> {
   if (!engineOnly) await benchServers(services, numberArg('--lsp-edits', 30));
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// Run, not when scripts/bench/editor.ts imports the generator.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename))
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

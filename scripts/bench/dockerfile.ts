@@ -149,7 +149,7 @@ function stage(k: number, r: () => number): string[] {
 }
 
 /** A multi-stage Dockerfile of about `target` lines, ending with a final runtime stage. */
-function generateDockerfile(target: number, seed = 42): string {
+export function generateDockerfile(target: number, seed = 42): string {
   const r = prng(seed);
   const lines = ['# syntax=docker/dockerfile:1', 'ARG NODE_VERSION=20', ''];
   const final = [
@@ -462,7 +462,9 @@ async function main(): Promise<void> {
   if (!engineOnly) await benchServers(numberArg('--lsp-lines', 1760), numberArg('--lsp-edits', 30));
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// Run, not when scripts/bench/editor.ts imports the generator.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename))
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -20,6 +20,12 @@ import { notice, uriToPath, type DocumentState, type RequestContext } from './an
 import { warnAboutRuleSettings } from './config-diagnostics';
 import { TREAT_AS_COMPOSE } from './compose-choice';
 import { FIX_ALL_KIND, type EditCapabilities } from './convert';
+import {
+  EDITOR_CAPABILITIES,
+  findingsHover,
+  preferFindings,
+  registerEditorHandlers,
+} from './editor-handlers';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { ShellcheckPass, type ScriptJob } from './shellcheck';
 import { Watchdog, type Outcome } from './watchdog';
@@ -89,6 +95,11 @@ export function startServer(
     log: (m) => connection.console.info(m),
   });
   const shellcheck = new ShellcheckPass();
+  const editor = registerEditorHandlers(connection, documents, workerScript, (m) =>
+    connection.console.warn(m),
+  );
+  /** The diagnostics last published per document, for the findings part of hover. */
+  const published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
 
   connection.onInitialize((params: InitializeParams) => {
     const we = params.capabilities.workspace?.workspaceEdit;
@@ -137,6 +148,7 @@ export function startServer(
         },
         hoverProvider: true,
         executeCommandProvider: { commands: [TREAT_AS_COMPOSE] },
+        ...EDITOR_CAPABILITIES,
       },
       serverInfo: { name: 'shipshape' },
     };
@@ -154,7 +166,7 @@ export function startServer(
   });
 
   connection.onShutdown(async () => {
-    await Promise.all([...(lanes?.map((l) => l.close()) ?? []), indexer.close()]);
+    await Promise.all([...(lanes?.map((l) => l.close()) ?? []), indexer.close(), editor.close()]);
   });
 
   function invalidate(): void {
@@ -310,6 +322,7 @@ export function startServer(
     const diagnostics = await diagnose(doc);
     // A newer edit or new settings may have arrived meanwhile; their own run publishes instead.
     if (!diagnostics || gen !== generation || documents.get(doc.uri)?.version !== doc.version) return;
+    published.set(doc.uri, { version: doc.version, diagnostics });
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     void publishShellcheck(doc, gen, diagnostics);
   }
@@ -345,6 +358,8 @@ export function startServer(
     const path = uriToPath(uri);
     if (path) indexer.setOpen(path, undefined);
     void run({ op: 'forget', uri });
+    editor.forget(uri);
+    published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -364,14 +379,13 @@ export function startServer(
   connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const settings = await settingsFor(doc.uri);
+    await settingsFor(doc.uri);
     if (skipped(doc)) return null;
-    const o = await run<Hover | null>(
-      { op: 'hover', uri: doc.uri, ctx: context(doc, settings), position: params.position },
-      stateOf(doc),
-    );
-    if (o.kind === 'stopped') markStopped(doc);
-    return o.kind === 'done' ? o.value : null;
+    // Findings from what is published for this version (no job behind other analyses), else the docs.
+    const shown = published.get(doc.uri);
+    const findings =
+      shown?.version === doc.version ? findingsHover(shown.diagnostics, params.position) : null;
+    return preferFindings(findings, findings ? null : await editor.hover(doc.uri, params.position));
   });
 
   // "Treat as Compose": remembered per document for the session, then the document is analysed again.

@@ -3,6 +3,7 @@ import type { CodeActionParams, Position } from 'vscode-languageserver/node';
 import type { IndexedObject, KubernetesIndex } from '../core/kubernetes-index';
 import type { ShellcheckComment } from '../shellcheck';
 import { Analyser, type DocumentState, type RequestContext } from './analysis';
+import { EditorService, type EditorRequest } from './editor';
 
 /** A job the language server's main thread hands to the analysis worker. */
 export type Job =
@@ -16,6 +17,8 @@ export type Job =
       ctx: RequestContext;
       results: [string, ShellcheckComment[] | null][];
     }
+  /** Editing features (completion, outline, definitions…), answered by the editor worker. */
+  | { op: 'editor'; uri: string; request: EditorRequest }
   | { op: 'forget'; uri: string }
   | { op: 'reset' };
 
@@ -49,11 +52,20 @@ export function runWorker(): void {
     (level, message) => post({ log: level, message }),
     (file, objects) => post({ summary: { file, objects } }),
   );
+  const editor = new EditorService();
   port.on('message', ({ id, job, doc, index }: JobMessage) => {
     try {
-      if (doc) analyser.update(doc);
+      if (doc) {
+        analyser.update(doc);
+        editor.update(doc);
+      }
       if (index) analyser.setIndex(index);
-      post({ id, ok: true, value: run(analyser, job) });
+      if (job.op === 'forget') editor.forget(job.uri);
+      post({
+        id,
+        ok: true,
+        value: job.op === 'editor' ? editor.run(job.uri, job.request) : run(analyser, job),
+      });
     } catch (e) {
       post({ id, ok: false, error: String((e as Error).stack ?? e) });
     }
@@ -75,6 +87,8 @@ function run(analyser: Analyser, job: Job): unknown {
       return analyser.shellDiagnostics(job.uri, job.ctx, job.results);
     case 'forget':
       analyser.forget(job.uri);
+      return null;
+    case 'editor':
       return null;
     case 'reset':
       analyser.reset();
