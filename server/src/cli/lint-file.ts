@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isIgnored, type Config } from '../core/config';
+import type { Finding, Host } from '../core/rule';
+import { Engine } from '../engine';
+import { fixAll } from '../fix-all';
+import { diskHost, loadConfig } from '../workspace';
+import type { JsonFinding } from './formats';
+
+/** One file to lint: its path as given, as shown in reports, and whether the user named it. */
+export interface Target {
+  file: string;
+  shown: string;
+  explicit: boolean;
+}
+
+/**
+ * A sibling the analysis looked at through the host, and what it saw: whether a path existed, or the hash
+ * of what was read (null: nothing). A cached result stands only while every answer is still the same.
+ */
+export interface Dep {
+  op: 'exists' | 'read';
+  path: string;
+  seen: boolean | string | null;
+}
+
+/** What linting one file gave: plain data, so it crosses a worker boundary and goes into the cache. */
+export interface Outcome {
+  findings: JsonFinding[];
+  notes: string[];
+  unreadable?: boolean;
+  /** sha1 of the bytes analysed; absent when the file was not analysed (unreadable, binary, ignored). */
+  hash?: string;
+  deps?: Dep[];
+  /** The analysis asked the host something other than exists/read: its result cannot be keyed, so it is not cached. */
+  uncacheable?: boolean;
+}
+
+export interface LintSettings {
+  configFile?: string;
+  fix: boolean;
+}
+
+export function sha1(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/** A file's bytes as text, and whether they were valid UTF-8 (a fix must never rewrite other bytes). */
+export function decode(bytes: Uint8Array): { text: string; utf8: boolean } {
+  // ignoreBOM keeps a byte-order mark in the text, so that a fixed file is written back with it.
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), utf8: true };
+  } catch {
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), utf8: false };
+  }
+}
+
+function isBinary(text: string): boolean {
+  return text.slice(0, 8000).includes('\u0000');
+}
+
+export function toJson(file: string, f: Finding): JsonFinding {
+  return {
+    file,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    // The CLI can afford to build the fix to tell whether there really is one.
+    fixable: f.fixable && f.fixes().length > 0,
+    aliases: [...f.aliases],
+  };
+}
+
+/** A host that writes down every question asked of it (see Dep); anything beyond exists/read marks it unkeyable. */
+export function recordingHost(host: Host): { host: Host; deps: () => Dep[]; uncacheable: () => boolean } {
+  const deps = new Map<string, Dep>();
+  let uncacheable = false;
+  const proxy = new Proxy(host, {
+    get(target, key, receiver) {
+      const v: unknown = Reflect.get(target, key, receiver);
+      if (typeof v !== 'function') return v;
+      if (key === 'exists')
+        return (rel: string) => {
+          const seen = target.exists(rel);
+          deps.set(`exists\0${rel}`, { op: 'exists', path: rel, seen: seen ?? null });
+          return seen;
+        };
+      if (key === 'read')
+        return (rel: string) => {
+          const text = target.read?.(rel);
+          deps.set(`read\0${rel}`, { op: 'read', path: rel, seen: text === undefined ? null : sha1(text) });
+          return text;
+        };
+      return (...args: unknown[]) => {
+        uncacheable = true;
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { host: proxy, deps: () => [...deps.values()], uncacheable: () => uncacheable };
+}
+
+/** Whether the siblings a cached result depended on still answer the same. */
+export function depsHold(file: string, deps: readonly Dep[]): boolean {
+  if (deps.length === 0) return true;
+  const host = diskHost(resolve(file));
+  return deps.every((d) => {
+    if (d.op === 'exists') return (host.exists(d.path) ?? null) === d.seen;
+    const text = host.read?.(d.path);
+    return (text === undefined ? null : sha1(text)) === d.seen;
+  });
+}
+
+/**
+ * Lints files one at a time with one Engine, in the main thread or in a worker. Configuration is read
+ * once per directory for the run (`.shipshape.yaml` lookups walk up the tree).
+ */
+export class FileLinter {
+  private readonly engine = new Engine();
+  private readonly configs = new Map<string, { config: Config; key: string }>();
+
+  constructor(private readonly settings: LintSettings) {}
+
+  /** The configuration of a file, and a key that changes whenever it does. */
+  configFor(file: string): { config: Config; key: string } {
+    const dir = dirname(resolve(file));
+    let c = this.configs.get(dir);
+    if (!c) {
+      const config = loadConfig(resolve(file), { configFile: this.settings.configFile });
+      c = { config, key: sha1(JSON.stringify(config)) };
+      this.configs.set(dir, c);
+    }
+    return c;
+  }
+
+  lint({ file, shown, explicit }: Target): Outcome {
+    const out: Outcome = { findings: [], notes: [] };
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      out.notes.push(`${shown}: cannot be read`);
+      out.unreadable = true;
+      return out;
+    }
+    const { text, utf8 } = decode(bytes);
+    if (isBinary(text)) {
+      if (explicit) out.notes.push(`${shown}: binary file skipped`);
+      return out;
+    }
+    const { config } = this.configFor(file);
+    out.notes.push(...config.problems);
+    if (!explicit && isIgnored(config, shown.split('\\').join('/'))) return out;
+    const recording = recordingHost(diskHost(resolve(file)));
+    const host = recording.host;
+    const name = resolve(file);
+    let source = { name, text };
+    if (this.settings.fix && !utf8) out.notes.push(`${shown}: not valid UTF-8, not fixed`);
+    else if (this.settings.fix) {
+      const fixed = fixAll(this.engine, source, config, host);
+      if (fixed.text !== text) writeFileSync(file, fixed.text);
+      for (const c of fixed.creates) {
+        const target = join(dirname(file), c.path);
+        if (!existsSync(target)) writeFileSync(target, c.text);
+      }
+      source = { ...source, text: fixed.text };
+    }
+    try {
+      const result = this.engine.analyze(source, config, host);
+      if (!result) {
+        if (explicit) out.notes.push(`${shown}: not a Dockerfile, Compose file or Kubernetes manifest`);
+      } else {
+        // Collected first, so that a file whose reporting throws half-way adds no partial listing.
+        out.findings = result.findings.map((f) => toJson(shown, f));
+        for (const e of result.internalErrors)
+          out.notes.push(`${shown}: internal error in ${e.ruleId}: ${e.error}`);
+      }
+    } finally {
+      // The CLI sees each file once: its parse cache would only hold memory.
+      this.engine.forget(name);
+    }
+    out.hash = sha1(bytes);
+    out.deps = recording.deps();
+    // An internal error may be a bug fixed by the next build, or a resource running out: ask again next time.
+    if (recording.uncacheable() || out.notes.some((n) => n.includes(': internal error')))
+      out.uncacheable = true;
+    return out;
+  }
+}
