@@ -1,7 +1,8 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rules } from '../rules';
-import { depsHold, sha1, type Dep, type Outcome } from './lint-file';
+import type { JsonFinding } from './formats';
+import { DepChecker, sha1, type Dep, type Outcome } from './lint-file';
 import { VERSION } from './options';
 
 /**
@@ -18,12 +19,17 @@ interface Entry {
   shown: string;
   explicit: boolean;
   deps: Dep[];
-  findings: Outcome['findings'];
+  /** Findings as rows of `Row`, their strings as indexes into `CacheFile.strings`: a tenth of the JSON. */
+  findings: Row[];
   notes: string[];
 }
 
+/** ruleId, severity, message, aliases (joined by a space), line, column, endLine, endColumn, fixable (0/1). */
+type Row = [number, number, number, number, number, number, number, number, number];
+
 interface CacheFile {
   build: string;
+  strings: string[];
   entries: Record<string, Entry>;
 }
 
@@ -58,13 +64,19 @@ function build(): string {
 
 export class ResultCache {
   private entries: Record<string, Entry> = {};
+  private strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly deps = new DepChecker();
   private changed = false;
 
   constructor(private readonly path: string) {
     try {
       const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
-      if (data.build === build() && data.entries && typeof data.entries === 'object')
+      if (data.build === build() && data.entries && Array.isArray(data.strings)) {
         this.entries = data.entries;
+        this.strings = data.strings;
+        this.strings.forEach((t, i) => this.index.set(t, i));
+      }
     } catch {
       // No cache yet, or one we cannot read: start afresh (it is rewritten at the end).
     }
@@ -76,8 +88,13 @@ export class ResultCache {
   ): Outcome | undefined {
     const e = this.entries[resolve(file)];
     if (!e || e.hash !== key.hash || e.config !== key.config || e.shown !== key.shown) return undefined;
-    if (e.explicit !== key.explicit || !depsHold(file, e.deps)) return undefined;
-    return { findings: e.findings, notes: e.notes, hash: e.hash, deps: e.deps };
+    if (e.explicit !== key.explicit || !this.deps.holds(file, e.deps)) return undefined;
+    return {
+      findings: e.findings.map((r) => this.finding(e.shown, r)),
+      notes: e.notes,
+      hash: e.hash,
+      deps: e.deps,
+    };
   }
 
   set(file: string, key: { config: string; shown: string; explicit: boolean }, o: Outcome): void {
@@ -89,15 +106,57 @@ export class ResultCache {
       }
       return;
     }
-    this.entries[abs] = { hash: o.hash, ...key, deps: o.deps ?? [], findings: o.findings, notes: o.notes };
+    const findings = o.findings.map((f): Row => [
+      this.intern(f.ruleId),
+      this.intern(f.severity),
+      this.intern(f.message),
+      this.intern(f.aliases.join(' ')),
+      f.line,
+      f.column,
+      f.endLine,
+      f.endColumn,
+      f.fixable ? 1 : 0,
+    ]);
+    this.entries[abs] = { hash: o.hash, ...key, deps: o.deps ?? [], findings, notes: o.notes };
     this.changed = true;
+  }
+
+  private intern(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.strings.push(s) - 1;
+      this.index.set(s, i);
+    }
+    return i;
+  }
+
+  private finding(
+    file: string,
+    [rule, severity, message, aliases, line, column, endLine, endColumn, fixable]: Row,
+  ): JsonFinding {
+    const s = (i: number): string => this.strings[i] ?? '';
+    return {
+      file,
+      ruleId: s(rule),
+      severity: s(severity),
+      message: s(message),
+      line,
+      column,
+      endLine,
+      endColumn,
+      fixable: fixable === 1,
+      aliases: aliases === undefined || s(aliases) === '' ? [] : s(aliases).split(' '),
+    };
   }
 
   /** Written whole to a temporary file and renamed over the old one, so a killed run leaves a readable cache. */
   save(): void {
     if (!this.changed) return;
     const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ build: build(), entries: this.entries } satisfies CacheFile));
+    writeFileSync(
+      tmp,
+      JSON.stringify({ build: build(), strings: this.strings, entries: this.entries } satisfies CacheFile),
+    );
     renameSync(tmp, this.path);
   }
 }

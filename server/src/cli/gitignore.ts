@@ -17,6 +17,8 @@ interface Line {
 
 interface Layer {
   base: string;
+  /** `base` and a separator. */
+  prefix: string;
   lines: Line[];
 }
 
@@ -105,7 +107,7 @@ export class Gitignore {
     const layers: Layer[] = [];
     if (root) {
       const exclude = join(root, '.git', 'info', 'exclude');
-      if (isFile(exclude)) layers.push({ base: root, lines: readIgnoreFile(exclude) });
+      if (isFile(exclude)) layers.push({ base: root, prefix: withSep(root), lines: readIgnoreFile(exclude) });
       const chain: string[] = [];
       for (let cur = dir; cur !== root; cur = dirname(cur)) chain.unshift(cur);
       chain.unshift(root);
@@ -123,7 +125,11 @@ export class Gitignore {
   ignores(path: string, isDir: boolean): boolean {
     let ignored = false;
     for (const layer of this.layers) {
-      const rel = relative(layer.base, path).split(sep).join('/');
+      // Walks hand in paths below each layer's folder: slicing is enough, and much cheaper than relative().
+      const below = path.startsWith(layer.prefix)
+        ? path.slice(layer.prefix.length)
+        : relative(layer.base, path);
+      const rel = sep === '/' ? below : below.split(sep).join('/');
       if (rel === '' || rel.startsWith('../')) continue;
       for (const line of layer.lines) {
         if (line.dirOnly && !isDir) continue;
@@ -134,9 +140,13 @@ export class Gitignore {
   }
 }
 
+function withSep(dir: string): string {
+  return dir.endsWith(sep) ? dir : dir + sep;
+}
+
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return statSync(p, { throwIfNoEntry: false })?.isFile() === true;
   } catch {
     return false;
   }
@@ -147,6 +157,6 @@ function pushLayer(layers: Layer[], dir: string): boolean {
   if (!isFile(file)) return false;
   const lines = readIgnoreFile(file);
   if (lines.length === 0) return false;
-  layers.push({ base: dir, lines });
+  layers.push({ base: dir, prefix: withSep(dir), lines });
   return true;
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { isIgnored, type Config } from '../core/config';
 import type { Finding, Host } from '../core/rule';
 import { Engine } from '../engine';
 import { fixAll } from '../fix-all';
-import { diskHost, loadConfig } from '../workspace';
+import { CONFIG_FILE_NAMES, diskHost, loadConfig, MAX_READ_BYTES } from '../workspace';
 import type { JsonFinding } from './formats';
 
 /** One file to lint: its path as given, as shown in reports, and whether the user named it. */
@@ -105,15 +105,84 @@ export function recordingHost(host: Host): { host: Host; deps: () => Dep[]; unca
   return { host: proxy, deps: () => [...deps.values()], uncacheable: () => uncacheable };
 }
 
-/** Whether the siblings a cached result depended on still answer the same. */
-export function depsHold(file: string, deps: readonly Dep[]): boolean {
-  if (deps.length === 0) return true;
-  const host = diskHost(resolve(file));
-  return deps.every((d) => {
-    if (d.op === 'exists') return (host.exists(d.path) ?? null) === d.seen;
+/** `p` is `root` or below it; both absolute and normalised (resolve's output), so a prefix test will do. */
+function within(root: string, p: string): boolean {
+  return p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * Whether the siblings a cached result depended on still answer the same. Answers are kept for the run
+ * (files in one folder ask about the same `.env` or `kustomization.yaml`). The on-disk host's answer is
+ * worked out again only where it could differ from a plain look at the path: when the path leaves the
+ * host's root (diskHost's rule: the working directory for files in it) or goes through a symbolic link;
+ * otherwise one lstat (and a read for a read) gives the same answer without resolving every ancestor.
+ */
+export class DepChecker {
+  private readonly hosts = new Map<string, Host>();
+  private readonly answers = new Map<string, boolean | string | null>();
+  private readonly realDirs = new Map<string, boolean>();
+  private readonly cwd = process.cwd();
+
+  holds(file: string, deps: readonly Dep[]): boolean {
+    if (deps.length === 0) return true;
+    const abs = resolve(file);
+    const dir = dirname(abs);
+    const root = within(this.cwd, abs) ? this.cwd : dir;
+    return deps.every((d) => this.answer(dir, root, d) === d.seen);
+  }
+
+  private answer(dir: string, root: string, d: Dep): boolean | string | null {
+    const abs = resolve(dir, d.path);
+    const key = `${d.op}\0${root}\0${abs}`;
+    let a = this.answers.get(key);
+    if (a === undefined) {
+      a = this.plain(abs, root, d.op);
+      if (a === undefined) a = this.viaHost(dir, d);
+      this.answers.set(key, a);
+    }
+    return a;
+  }
+
+  /** The answer from the path itself, or undefined when only the host can say. */
+  private plain(abs: string, root: string, op: Dep['op']): boolean | string | null | undefined {
+    if (!within(root, abs) || !this.isRealDir(dirname(abs)) || !this.isRealDir(root)) return undefined;
+    let st;
+    try {
+      st = lstatSync(abs, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+    if (!st) return op === 'exists' ? false : null;
+    if (st.isSymbolicLink()) return undefined;
+    if (op === 'exists') return true;
+    if (!st.isFile() || st.size > MAX_READ_BYTES) return null;
+    try {
+      return sha1(readFileSync(abs, 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+
+  private isRealDir(d: string): boolean {
+    let r = this.realDirs.get(d);
+    if (r === undefined) {
+      try {
+        r = realpathSync.native(d) === d;
+      } catch {
+        r = false;
+      }
+      this.realDirs.set(d, r);
+    }
+    return r;
+  }
+
+  private viaHost(dir: string, d: Dep): boolean | string | null {
+    let host = this.hosts.get(dir);
+    if (!host) this.hosts.set(dir, (host = diskHost(join(dir, '_'))));
+    if (d.op === 'exists') return host.exists(d.path) ?? null;
     const text = host.read?.(d.path);
-    return (text === undefined ? null : sha1(text)) === d.seen;
-  });
+    return text === undefined ? null : sha1(text);
+  }
 }
 
 /**
@@ -123,16 +192,29 @@ export function depsHold(file: string, deps: readonly Dep[]): boolean {
 export class FileLinter {
   private readonly engine = new Engine();
   private readonly configs = new Map<string, { config: Config; key: string }>();
+  /** Configuration files found or not, per path, for this run. */
+  private readonly lookups = new Map<string, string | null>();
 
   constructor(private readonly settings: LintSettings) {}
 
   /** The configuration of a file, and a key that changes whenever it does. */
   configFor(file: string): { config: Config; key: string } {
-    const dir = dirname(resolve(file));
+    return this.configOfDir(dirname(resolve(file)));
+  }
+
+  /** A folder without configuration files of its own has its parent's (loadConfig looks upwards). */
+  private configOfDir(dir: string): { config: Config; key: string } {
     let c = this.configs.get(dir);
     if (!c) {
-      const config = loadConfig(resolve(file), { configFile: this.settings.configFile });
-      c = { config, key: sha1(JSON.stringify(config)) };
+      const parent = dirname(dir);
+      const own = parent === dir || CONFIG_FILE_NAMES.some((n) => existsSync(join(dir, n)));
+      if (own) {
+        const config = loadConfig(join(dir, '_'), {
+          configFile: this.settings.configFile,
+          lookups: this.lookups,
+        });
+        c = { config, key: sha1(JSON.stringify(config)) };
+      } else c = this.configOfDir(parent);
       this.configs.set(dir, c);
     }
     return c;

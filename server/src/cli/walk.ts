@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { walkCandidate } from '../languages/detect';
 import { Gitignore } from './gitignore';
 import { UsageError } from './options';
@@ -24,7 +24,7 @@ const SKIP_DIRS = new Set([
  */
 export function walk(dir: string, useGitignore: boolean): string[] {
   const out: string[] = [];
-  const visit = (d: string, ignore: Gitignore | undefined): void => {
+  const visit = (d: string, absD: string, ignore: Gitignore | undefined): void => {
     let entries;
     try {
       entries = readdirSync(d, { withFileTypes: true });
@@ -33,12 +33,19 @@ export function walk(dir: string, useGitignore: boolean): string[] {
     }
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(d, e.name);
+      const abs = absD + sep + e.name;
       if (e.isDirectory()) {
-        if (SKIP_DIRS.has(e.name) || ignore?.ignores(resolve(p), true)) continue;
-        visit(p, ignore?.enter(resolve(p)));
-      } else if (e.isFile() && walkCandidate(e.name) && !ignore?.ignores(resolve(p), false)) out.push(p);
+        if (SKIP_DIRS.has(e.name) || ignore?.ignores(abs, true)) continue;
+        visit(p, abs, ignore?.enter(abs));
+      } else if (e.isFile() && walkCandidate(e.name) && !ignore?.ignores(abs, false)) out.push(p);
     }
   };
-  visit(dir, useGitignore ? Gitignore.at(resolve(dir)) : undefined);
+  const absDir = resolve(dir);
+  // The file system root is the one folder whose path already ends with a separator.
+  visit(
+    dir,
+    absDir.endsWith(sep) ? absDir.slice(0, -1) : absDir,
+    useGitignore ? Gitignore.at(absDir) : undefined,
+  );
   return out;
 }
