@@ -37,9 +37,16 @@ const common = {
 };
 
 // `--cli-out FILE`: only the CLI, to FILE (scripts/pack-cli.mjs makes the npm package from it).
-const cliOut = process.argv.includes('--cli-out') ? process.argv[process.argv.indexOf('--cli-out') + 1] : undefined;
+const cliOut = process.argv.includes('--cli-out')
+  ? process.argv[process.argv.indexOf('--cli-out') + 1]
+  : undefined;
 if (cliOut) {
-  await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: cliOut, banner: { js: '#!/usr/bin/env node' } });
+  await build({
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: cliOut,
+    banner: { js: '#!/usr/bin/env node' },
+  });
   chmodSync(cliOut, 0o755);
   process.exit(0);
 }

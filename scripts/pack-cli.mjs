@@ -5,7 +5,15 @@
 //
 //   node scripts/pack-cli.mjs [--out DIR]     prints the tarball's path on its last line
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const outArg = process.argv.indexOf('--out');
@@ -16,7 +24,9 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 // The CLI bundle of scripts/build.mjs, minified, straight into the package folder (server/out is left alone:
 // tests may be running from it).
-execFileSync(process.execPath, ['scripts/build.mjs', '--minify', '--cli-out', join(out, 'cli.js')], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/build.mjs', '--minify', '--cli-out', join(out, 'cli.js')], {
+  stdio: 'inherit',
+});
 
 const pkg = {
   name: 'shipshape',
@@ -39,11 +49,15 @@ if (!existsSync('THIRD_PARTY_NOTICES.txt'))
   execFileSync(process.execPath, ['scripts/notices.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
 copyFileSync('THIRD_PARTY_NOTICES.txt', join(out, 'THIRD_PARTY_NOTICES.txt'));
 // esbuild writes the bundle's legal comments beside it only when there are any.
-if (!readdirSync(out).includes('cli.js.LEGAL.txt')) pkg.files = pkg.files.filter((f) => f !== 'cli.js.LEGAL.txt');
+if (!readdirSync(out).includes('cli.js.LEGAL.txt'))
+  pkg.files = pkg.files.filter((f) => f !== 'cli.js.LEGAL.txt');
 writeFileSync(join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const name = execFileSync(npm, ['pack', '--silent', '--pack-destination', out], { cwd: out, encoding: 'utf8' })
+const name = execFileSync(npm, ['pack', '--silent', '--pack-destination', out], {
+  cwd: out,
+  encoding: 'utf8',
+})
   .trim()
   .split('\n')
   .pop();

@@ -1,5 +1,5 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { rules } from '../rules';
 import type { JsonFinding } from './formats';
 import { DepChecker, sha1, type Dep, type Outcome } from './lint-file';
@@ -152,6 +152,7 @@ export class ResultCache {
   /** Written whole to a temporary file and renamed over the old one, so a killed run leaves a readable cache. */
   save(): void {
     if (!this.changed) return;
+    mkdirSync(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
     writeFileSync(
       tmp,
