@@ -139,8 +139,8 @@ describe('--cache', () => {
     assert.ok(existsSync(join(folder, '.shipshape-cache')));
     lint('--cache-location', 'other/');
     assert.ok(
-      existsSync(join(dir, 'other', '.shipshape-cache')) === false,
-      'a missing folder is not created',
+      existsSync(join(dir, 'other', '.shipshape-cache')),
+      'a folder named with a trailing slash is made',
     );
     lint('--cache-location', 'my.cache');
     assert.ok(existsSync(join(dir, 'my.cache')));
