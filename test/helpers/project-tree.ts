@@ -22,7 +22,10 @@ function dockerfile(k: number, r: () => number): string {
   const base = r() < 0.3 ? 'python:latest' : 'python:3.12-slim';
   const lines = [`FROM ${base}`, 'WORKDIR /app'];
   if (r() < 0.4) lines.push('RUN apt-get update && apt-get install curl');
-  else lines.push('RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*');
+  else
+    lines.push(
+      'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*',
+    );
   lines.push('COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .');
   if (r() < 0.5) lines.push('USER 1000');
   lines.push(`EXPOSE ${8000 + (k % 1000)}`);
@@ -116,7 +119,10 @@ export function writeProjectTree(root: string, files: number, variant = 1): numb
   }
   // What a walk must not read: dependencies and ignored output.
   mkdirSync(join(root, 'node_modules', 'pkg'), { recursive: true });
-  writeFileSync(join(root, 'node_modules', 'pkg', 'Dockerfile'), 'FROM scratch\nFROM scratch AS x\nFROM x AS x\n');
+  writeFileSync(
+    join(root, 'node_modules', 'pkg', 'Dockerfile'),
+    'FROM scratch\nFROM scratch AS x\nFROM x AS x\n',
+  );
   mkdirSync(join(root, 'build'), { recursive: true });
   writeFileSync(join(root, 'build', 'Dockerfile'), 'FROM scratch AS x\nFROM x AS x\n');
   writeFileSync(join(root, 'services', 'app.generated.yaml'), deployment(0, r));
