@@ -44,6 +44,7 @@ export default tseslint.config(
       'server/src/rules/**',
       'server/src/fixes/**',
       'server/src/cli.ts',
+      'server/src/cli/**',
     ],
     rules: {
       'no-restricted-imports': [

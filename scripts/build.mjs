@@ -36,6 +36,21 @@ const common = {
   plugins: [stripSchemaDescriptions],
 };
 
+// `--cli-out FILE`: only the CLI, to FILE (scripts/pack-cli.mjs makes the npm package from it).
+const cliOut = process.argv.includes('--cli-out')
+  ? process.argv[process.argv.indexOf('--cli-out') + 1]
+  : undefined;
+if (cliOut) {
+  await build({
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: cliOut,
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  chmodSync(cliOut, 0o755);
+  process.exit(0);
+}
+
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }),
   build({

@@ -7,7 +7,7 @@ import type { Host } from './core/rule';
 import { rules } from './rules';
 
 /** Files a check reads (a `.env`, a Dockerfile) are a few KB; anything larger is not data a check needs. */
-const MAX_READ_BYTES = 256 * 1024;
+export const MAX_READ_BYTES = 256 * 1024;
 
 function within(root: string, p: string): boolean {
   const rel = relative(root, p);
@@ -73,6 +73,8 @@ export function diskHost(filePath: string, opts: { root?: string } = {}): Host {
 
 const CONFIG_NAMES = ['.shipshape.yaml', '.shipshape.yml'];
 const HADOLINT_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
+/** Every configuration file name `loadConfig` looks for in a directory. */
+export const CONFIG_FILE_NAMES: readonly string[] = [...CONFIG_NAMES, ...HADOLINT_NAMES];
 
 interface Cached {
   mtimeMs: number;
@@ -83,8 +85,12 @@ const fileCache = new Map<string, Cached | null>();
 function readCached(path: string): string | null {
   let st;
   try {
-    st = statSync(path);
+    // Most lookups are for files that are not there: no exception (and its stack) for those.
+    st = statSync(path, { throwIfNoEntry: false });
   } catch {
+    st = undefined;
+  }
+  if (!st) {
     fileCache.set(path, null);
     return null;
   }
@@ -99,12 +105,25 @@ function readCached(path: string): string | null {
   }
 }
 
-function findUp(startDir: string, names: string[], stopAt: string | undefined): string | null {
+/** `readCached`, asked once per path when the caller keeps a map (a CLI run, during which files stay put). */
+function lookup(path: string, lookups: Map<string, string | null> | undefined): string | null {
+  if (!lookups) return readCached(path);
+  let v = lookups.get(path);
+  if (v === undefined) lookups.set(path, (v = readCached(path)));
+  return v;
+}
+
+function findUp(
+  startDir: string,
+  names: string[],
+  stopAt: string | undefined,
+  lookups?: Map<string, string | null>,
+): string | null {
   let dir = resolve(startDir);
   for (;;) {
     for (const n of names) {
       const p = join(dir, n);
-      if (readCached(p) !== null) return p;
+      if (lookup(p, lookups) !== null) return p;
     }
     if (stopAt && resolve(dir) === resolve(stopAt)) return null;
     const parent = dirname(dir);
@@ -117,13 +136,16 @@ function findUp(startDir: string, names: string[], stopAt: string | undefined): 
  * The configuration for a file: the nearest `.shipshape.yaml` and `.hadolint.yaml` walking up from its
  * directory (not above `root` when given), or an explicit config file.
  */
-export function loadConfig(filePath: string, opts: { root?: string; configFile?: string } = {}): Config {
+export function loadConfig(
+  filePath: string,
+  opts: { root?: string; configFile?: string; lookups?: Map<string, string | null> } = {},
+): Config {
   const config = defaultConfig();
   config.preset = DEFAULT_PRESET;
   const dir = dirname(resolve(filePath));
-  const hadolint = findUp(dir, HADOLINT_NAMES, opts.root);
+  const hadolint = findUp(dir, HADOLINT_NAMES, opts.root, opts.lookups);
   if (hadolint) applyChecked(config, readCached(hadolint) ?? '', hadolint, 'hadolint');
-  const own = opts.configFile ? resolve(opts.configFile) : findUp(dir, CONFIG_NAMES, opts.root);
+  const own = opts.configFile ? resolve(opts.configFile) : findUp(dir, CONFIG_NAMES, opts.root, opts.lookups);
   if (own) {
     const text = readCached(own);
     if (text === null) config.problems.push(`${own}: cannot be read`);

@@ -1,0 +1,286 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { relative, resolve, sep } from 'node:path';
+import type { KubernetesIndex } from '../core/kubernetes-index';
+import { noFiles } from '../engine';
+import { composeFilesOfRun } from '../compose-run';
+import { KubernetesIndexStore } from '../languages/kubernetes/workspace';
+import { findShellcheck } from '../shellcheck';
+import { indexCandidate, readCandidate, summarizeFile } from '../workspace-index';
+import { fixAll } from '../fix-all';
+import { loadConfig } from '../workspace';
+import { Engine } from '../engine';
+import { cachePath, ResultCache } from './cache';
+import { format, type JsonFinding } from './formats';
+import {
+  decode,
+  FileLinter,
+  sha1,
+  shellcheckSync,
+  sorted,
+  toJson,
+  type LintSettings,
+  type Outcome,
+  type Target,
+} from './lint-file';
+import { parseLintArgs, UsageError, type LintOptions } from './options';
+import { lintGuarded, lintInWorkers } from './pool';
+import { Progress } from './progress';
+import { walk } from './walk';
+
+/** Below this many files to analyse, starting workers costs more than it saves. */
+const PARALLEL_MIN_FILES = 400;
+
+/** One entry of the report, in command-line order: a file to lint, or standard input already linted. */
+type Item = {
+  target: Target;
+  outcome?: Outcome;
+  cacheKey?: { config: string; shown: string; explicit: boolean };
+};
+
+/**
+ * A `shipshape lint` run in three steps: `prepare` reads the arguments, walks the paths, reads standard
+ * input and takes what it can from the cache; the files left are linted here or on workers; `finish`
+ * stores them in the cache, prints the report and returns the exit code.
+ */
+export class LintRun {
+  readonly options: LintOptions;
+  readonly settings: LintSettings;
+  private readonly items: Item[] = [];
+  private readonly cwd = process.cwd();
+  private readonly linter: FileLinter;
+  private readonly cache: ResultCache | undefined;
+  /** A hash of the run's Kubernetes objects: a manifest's findings depend on the other manifests. */
+  private indexKey = '';
+  /** The text of the run's files that may hold Kubernetes objects, indexed only when a file is linted. */
+  private manifests = new Map<string, string>();
+  /** Set when standard input was fixed and printed: the run is over, with this exit code. */
+  done: number | undefined;
+
+  constructor(args: string[]) {
+    const o = parseLintArgs(args);
+    this.options = o;
+    if (o.config && !existsSync(o.config)) throw new UsageError(`config file ${o.config} does not exist`);
+    this.settings = { configFile: o.config, fix: o.fix, shellcheck: o.shellcheck ? findShellcheck() : null };
+    this.linter = new FileLinter(this.settings);
+    // --fix writes files: a result from before the fix would be about other bytes.
+    this.cache = o.cache && !o.fix ? new ResultCache(cachePath(o.cacheLocation, this.cwd)) : undefined;
+  }
+
+  prepare(): void {
+    // Every path is walked before any file is linted: checks across files (a Service and its Deployment, a
+    // Compose file and the files it includes) see all the files of the run.
+    const given: ('-' | Target)[] = [];
+    for (const p of this.options.paths) {
+      if (p === '-') {
+        given.push('-');
+        continue;
+      }
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        throw new UsageError(`${p}: no such file or directory`);
+      }
+      const explicit = !st.isDirectory();
+      const files = explicit ? [p] : walk(p, !this.options.noIgnore);
+      for (const file of files) given.push({ file, shown: relative(this.cwd, file) || file, explicit });
+    }
+    const targets = given.filter((g): g is Target => g !== '-');
+    this.manifests = readManifests(targets.map((t) => t.file));
+    this.indexKey = sha1([...this.manifests].map(([f, text]) => `${f}\0${sha1(text)}`).join('\0'));
+    // Files a Compose file of this run includes or extends are Compose, whatever their names.
+    const language = this.options.language;
+    const compose = composeFilesOfRun(
+      targets.map((t) => ({ path: resolve(t.file), language: t.explicit ? language : undefined })),
+    );
+    for (const g of given) {
+      if (g === '-') {
+        this.done = this.lintStdin();
+        if (this.done !== undefined) return;
+        continue;
+      }
+      const role = compose.get(resolve(g.file));
+      const kind = g.explicit && language ? language : role ? 'compose' : undefined;
+      this.items.push(
+        this.fromCache({
+          ...g,
+          ...(kind ? { language: kind } : {}),
+          ...(role === 'extends' ? { partial: true } : {}),
+        }),
+      );
+    }
+  }
+
+  /**
+   * The targets no cached result answers, in report order. The workspace index is built here, when some
+   * file is to be linted: a run that the cache answers entirely never parses the manifests.
+   */
+  missing(): Target[] {
+    const targets = this.items.filter((i) => !i.outcome).map((i) => i.target);
+    if (targets.length > 0 && !this.settings.kubernetes) this.settings.kubernetes = runIndex(this.manifests);
+    return targets;
+  }
+
+  /** Lints what is missing on this thread. */
+  lintHere(onProgress: (n: number) => void = () => undefined): void {
+    this.fill(
+      this.missing().map((t) => {
+        const o = lintGuarded(this.linter, t);
+        onProgress(1);
+        return o;
+      }),
+    );
+  }
+
+  fill(outcomes: readonly Outcome[]): void {
+    let k = 0;
+    for (const item of this.items) {
+      if (item.outcome) continue;
+      const o = outcomes[k++] as Outcome;
+      item.outcome = o;
+      if (this.cache && item.cacheKey) this.cache.set(item.target.file, item.cacheKey, o);
+    }
+  }
+
+  finish(): number {
+    const all: JsonFinding[] = [];
+    const notes: string[] = [];
+    let unreadable = false;
+    for (const { outcome } of this.items) {
+      if (!outcome) continue;
+      for (const f of outcome.findings) all.push(f);
+      notes.push(...outcome.notes);
+      if (outcome.unreadable) unreadable = true;
+    }
+    try {
+      this.cache?.save();
+    } catch (e) {
+      notes.push(`cannot write the cache: ${(e as Error).message}`);
+    }
+    process.stdout.write(format(this.options.format, all));
+    // Every file under one configuration carries its problems: say each once, with paths as the user sees them.
+    for (const n of new Set(notes)) process.stderr.write(`shipshape: ${shortenPath(n, this.cwd)}\n`);
+    if (unreadable) return 2;
+    if (all.some((f) => f.severity === 'error')) return 1;
+    const max = this.options.maxWarnings;
+    const warnings = all.filter((f) => f.severity === 'warning').length;
+    if (max !== undefined && warnings > max) {
+      process.stderr.write(
+        `shipshape: too many warnings (${warnings}); at most ${max} allowed (--max-warnings)\n`,
+      );
+      return 1;
+    }
+    return 0;
+  }
+
+  private fromCache(target: Target): Item {
+    if (!this.cache) return { target };
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(target.file);
+    } catch {
+      return { target };
+    }
+    const cacheKey = {
+      config: this.linter.configFor(target.file).key,
+      shown: target.shown,
+      explicit: target.explicit,
+    };
+    const outcome = this.cache.get(target.file, { ...cacheKey, hash: sha1(bytes) });
+    return { target, outcome, cacheKey };
+  }
+
+  private lintStdin(): number | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(0);
+    } catch {
+      throw new UsageError('cannot read standard input');
+    }
+    const { text, utf8 } = decode(bytes);
+    const name = this.options.stdinFilename;
+    const config = loadConfig(resolve(name), { configFile: this.options.config });
+    const out: Outcome = { findings: [], notes: [...config.problems] };
+    const language = this.options.language;
+    const file = { name, text, ...(language ? { language } : {}) };
+    const engine = new Engine();
+    if (this.options.fix) {
+      if (!utf8) {
+        out.notes.push(`${name}: not valid UTF-8, written back unchanged`);
+        process.stdout.write(bytes);
+      } else process.stdout.write(fixAll(engine, file, config, noFiles).text);
+      for (const n of new Set(out.notes)) process.stderr.write(`shipshape: ${n}\n`);
+      return 0;
+    }
+    const r = engine.analyze(file, config, noFiles);
+    if (!r) out.notes.push(`${name}: not a Dockerfile, Compose file or Kubernetes manifest`);
+    const found = [...(r?.findings ?? []), ...shellcheckSync(this.settings.shellcheck, file, config)];
+    for (const f of sorted(found)) out.findings.push(toJson(name, f));
+    for (const e of r?.internalErrors ?? [])
+      out.notes.push(`${name}: internal error in ${e.ruleId}: ${e.error}`);
+    this.items.push({ target: { file: '-', shown: name, explicit: true }, outcome: out });
+    return undefined;
+  }
+}
+
+/**
+ * The workspace index of the CLI: the Kubernetes objects of the files it is given (and the generators of
+ * kustomizations among them), so cross-object checks see a Deployment and its Service in separate files.
+ */
+function runIndex(manifests: ReadonlyMap<string, string>): KubernetesIndex {
+  const store = new KubernetesIndexStore();
+  for (const [file, text] of manifests) store.setDisk(file, summarizeFile(file, text));
+  store.setComplete(true);
+  return store.get();
+}
+
+/** The files of the run that may hold Kubernetes objects, by absolute path, with their text. */
+function readManifests(files: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of files) {
+    if (!indexCandidate(f)) continue;
+    const text = readCandidate(f);
+    if (text !== undefined) out.set(resolve(f), text);
+  }
+  return out;
+}
+
+/** A note about a file under the working directory names it relative to it, like findings do. */
+function shortenPath(note: string, cwd: string): string {
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  return note.startsWith(prefix) ? note.slice(prefix.length) : note;
+}
+
+/** `shipshape lint` on this thread only (the in-process entry tests call). */
+export function lintSync(args: string[]): number {
+  const run = new LintRun(args);
+  run.prepare();
+  if (run.done !== undefined) return run.done;
+  run.lintHere();
+  return run.finish();
+}
+
+/** How many workers a run gets: --jobs, or one per core for runs large enough to gain from them. */
+export function jobsFor(o: LintOptions, files: number): number {
+  if (o.fix) return 1;
+  if (o.jobs !== undefined) return o.jobs;
+  return files >= PARALLEL_MIN_FILES ? availableParallelism() : 1;
+}
+
+/** `shipshape lint` as the program runs it: workers for large runs, a progress line on a terminal. */
+export async function lintAsync(args: string[], script: string): Promise<number> {
+  const run = new LintRun(args);
+  run.prepare();
+  if (run.done !== undefined) return run.done;
+  const missing = run.missing();
+  const progress = new Progress(process.stderr, missing.length);
+  try {
+    const jobs = jobsFor(run.options, missing.length);
+    if (jobs <= 1) run.lintHere((n) => progress.advance(n));
+    else run.fill(await lintInWorkers(script, run.settings, missing, jobs, (n) => progress.advance(n)));
+  } finally {
+    progress.end();
+  }
+  return run.finish();
+}
