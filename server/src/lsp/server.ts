@@ -20,6 +20,7 @@ import { warnAboutRuleSettings } from './config-diagnostics';
 import { FIX_ALL_KIND, type EditCapabilities } from './convert';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { ShellcheckPass, type ScriptJob } from './shellcheck';
+import { detectLanguage } from '../languages/detect';
 import { Watchdog, type Outcome } from './watchdog';
 import type { Job } from './worker';
 
@@ -278,6 +279,8 @@ export function startServer(
   async function publishShellcheck(doc: TextDocument, gen: number, diagnostics: Diagnostic[]): Promise<void> {
     const { uri, version } = doc;
     const stale = (): boolean => gen !== generation || documents.get(uri)?.version !== version;
+    // Only Dockerfiles have RUN instructions: other documents never cost a worker round trip.
+    if (detectLanguage(uri, doc.languageId) !== 'dockerfile') return;
     const settings = await settingsFor(uri);
     const runner = shellcheck.runner(settings.shellcheck, trusted);
     if (!runner || !settings.enable || skipped(doc) || diagnostics.length >= 1000) return;
