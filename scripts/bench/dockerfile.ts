@@ -13,11 +13,14 @@
  *     file opened, then 30 edits (full-text didChange with the next version, one character changed),
  *     interleaved between the servers. Measured: from sending didChange to the publishDiagnostics for that
  *     version (or, when a server publishes without versions, the next publish after the change).
- *     Shipshape runs twice: with ShellCheck off (the per-edit latency compared), and with it on, where the
- *     ShellCheck column is the time until the second publish of the version, the one with its findings.
+ *     Shipshape runs twice: with ShellCheck off (the per-edit latency compared) and on (typing must not
+ *     wait for it: the first publish of each version comes before ShellCheck's).
+ * (d) ShellCheck's own cost: `shipshape lint` on the same file with and without it (every RUN checked,
+ *     nothing cached), when a shellcheck binary is on PATH.
  * (c) Long instructions: one RUN continued over 20,000 lines and an unterminated heredoc before 20,000
  *     lines (and a quarter and half of that), each analysed once, to show the cost grows linearly.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -325,12 +328,7 @@ interface ServerRun {
   error?: string;
   /** `workspace/configuration` answers; ShellCheck on or off for Shipshape. */
   settings?: Record<string, unknown>;
-  /** Times until the publish with ShellCheck's findings, when ShellCheck is on and finds something. */
-  shellcheck?: { openMs?: number; times: number[] };
 }
-
-const hasShellcheck = (ds: { code?: unknown }[]): boolean =>
-  ds.some((d) => typeof d.code === 'string' && d.code.startsWith('shellcheck/'));
 
 async function benchServers(lines: number, edits: number): Promise<void> {
   const text = generateDockerfile(lines, 7);
@@ -341,15 +339,7 @@ async function benchServers(lines: number, edits: number): Promise<void> {
   const off = { shipshape: { shellcheck: { enable: false } } };
   const runs: ServerRun[] = [
     { name: 'shipshape', path: ours, uri: '', times: [], versioned: false, diagnostics: 0, settings: off },
-    {
-      name: 'shipshape + ShellCheck',
-      path: ours,
-      uri: '',
-      times: [],
-      versioned: false,
-      diagnostics: 0,
-      shellcheck: { times: [] },
-    },
+    { name: 'shipshape + ShellCheck', path: ours, uri: '', times: [], versioned: false, diagnostics: 0 },
     {
       name: 'dockerfile-language-server-nodejs',
       path: theirs,
@@ -375,10 +365,6 @@ async function benchServers(lines: number, edits: number): Promise<void> {
       const p = await run.client.waitForDiagnostics(run.uri);
       run.openMs = p.receivedAt - t0;
       run.diagnostics = p.diagnostics.length;
-      if (run.shellcheck) {
-        const sc = await run.client.waitForDiagnostics(run.uri, hasShellcheck);
-        run.shellcheck.openMs = sc.receivedAt - t0;
-      }
     } catch (e) {
       run.error = (e as Error).message.split('\n')[0];
     }
@@ -398,10 +384,6 @@ async function benchServers(lines: number, edits: number): Promise<void> {
         run.times.push(p.receivedAt - sentAt);
         run.diagnostics = p.diagnostics.length;
         if (p.version === version) run.versioned = true;
-        if (run.shellcheck) {
-          const sc = await client.waitForDiagnostics(run.uri, hasShellcheck, version);
-          run.shellcheck.times.push(sc.receivedAt - sentAt);
-        }
       } catch (e) {
         run.error = (e as Error).message.split('\n')[0];
       }
@@ -410,18 +392,10 @@ async function benchServers(lines: number, edits: number): Promise<void> {
 
   console.log(
     table(
-      [
-        'server',
-        'open ms',
-        'median ms',
-        'p95 ms',
-        'diagnostics',
-        'matched on',
-        'ShellCheck open / median / p95 ms',
-      ],
+      ['server', 'open ms', 'median ms', 'p95 ms', 'diagnostics', 'matched on'],
       runs.map((r) =>
         r.error && r.times.length === 0
-          ? [r.name, '-', '-', '-', '-', `error: ${r.error}`, '-']
+          ? [r.name, '-', '-', '-', '-', `error: ${r.error}`]
           : [
               r.name,
               r.openMs === undefined ? '-' : ms(r.openMs),
@@ -429,14 +403,46 @@ async function benchServers(lines: number, edits: number): Promise<void> {
               r.times.length ? ms(percentile(r.times, 95)) : '-',
               String(r.diagnostics),
               (r.versioned ? 'version' : 'next publish') + (r.error ? ` (then error: ${r.error})` : ''),
-              r.shellcheck?.times.length
-                ? `${ms(r.shellcheck.openMs ?? 0)} / ${ms(median(r.shellcheck.times))} / ${ms(percentile(r.shellcheck.times, 95))}`
-                : '-',
             ],
       ),
     ),
   );
   await Promise.all(runs.map((r) => r.client?.shutdown()));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// (d) ShellCheck
+// ---------------------------------------------------------------------------------------------------------
+
+function benchShellcheck(lines: number): void {
+  const text = generateDockerfile(lines, 7);
+  const cli = resolve(ROOT, 'server/out/cli.js');
+  const lint = (extra: string[]): { ms: number; found: number } => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', ...extra, '-'], {
+      input: text,
+      encoding: 'utf8',
+    });
+    const found = (JSON.parse(r.stdout || '[]') as { ruleId: string }[]).filter((f) =>
+      f.ruleId.startsWith('shellcheck/'),
+    );
+    return { ms: performance.now() - t0, found: found.length };
+  };
+  const without = lint(['--no-shellcheck']);
+  const withIt = lint([]);
+  console.log(
+    `(d) ShellCheck — shipshape lint on the (b) file, ${(text.match(/^RUN /gm) ?? []).length} RUN instructions`,
+  );
+  console.log(
+    table(
+      ['run', 'ms', 'ShellCheck findings'],
+      [
+        ['--no-shellcheck', ms(without.ms), '-'],
+        ['with ShellCheck (one process per distinct RUN)', ms(withIt.ms), String(withIt.found)],
+      ],
+    ),
+  );
+  console.log();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -460,6 +466,7 @@ async function main(): Promise<void> {
   if (!lspOnly) benchEngine(numberArg('--lines', 2000), numberArg('--edits', 50));
   if (!lspOnly) benchLong(numberArg('--long-lines', 20000));
   if (!engineOnly) await benchServers(numberArg('--lsp-lines', 1760), numberArg('--lsp-edits', 30));
+  if (!engineOnly) benchShellcheck(numberArg('--lsp-lines', 1760));
 }
 
 // Run, not when scripts/bench/editor.ts imports the generator.

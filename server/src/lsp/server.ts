@@ -28,6 +28,7 @@ import {
 } from './editor-handlers';
 import { defaultSettings, readSettings, type Settings } from './settings';
 import { ShellcheckPass, type ScriptJob } from './shellcheck';
+import { detectLanguage } from '../languages/detect';
 import { Watchdog, type Outcome } from './watchdog';
 import type { Job } from './worker';
 import { WorkspaceIndexer } from './workspace-index';
@@ -334,6 +335,8 @@ export function startServer(
   async function publishShellcheck(doc: TextDocument, gen: number, diagnostics: Diagnostic[]): Promise<void> {
     const { uri, version } = doc;
     const stale = (): boolean => gen !== generation || documents.get(uri)?.version !== version;
+    // Only Dockerfiles have RUN instructions: other documents never cost a worker round trip.
+    if (detectLanguage(uri, doc.languageId) !== 'dockerfile') return;
     const settings = await settingsFor(uri);
     const runner = shellcheck.runner(settings.shellcheck, trusted);
     if (!runner || !settings.enable || skipped(doc) || diagnostics.length >= 1000) return;

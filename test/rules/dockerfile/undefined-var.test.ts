@@ -16,7 +16,10 @@ testRule(rule, {
       code: 'FROM alpine\nARG TARGETARCH\nCOPY bin/$TARGETARCH/app /app',
     },
     { name: 'PATH is always set', code: 'FROM scratch\nENV PATH=/bin:$PATH' },
-    { name: 'PATH is no suggestion: GOPATH comes from the golang image', code: 'FROM golang:1.22\nWORKDIR $GOPATH/src' },
+    {
+      name: 'PATH is no suggestion: GOPATH comes from the golang image',
+      code: 'FROM golang:1.22\nWORKDIR $GOPATH/src',
+    },
   ],
   invalid: [
     {
