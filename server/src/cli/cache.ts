@@ -86,9 +86,10 @@ export class ResultCache {
     file: string,
     key: { hash: string; config: string; shown: string; explicit: boolean },
   ): Outcome | undefined {
-    const e = this.entries[resolve(file)];
+    const abs = resolve(file);
+    const e = this.entries[abs];
     if (!e || e.hash !== key.hash || e.config !== key.config || e.shown !== key.shown) return undefined;
-    if (e.explicit !== key.explicit || !this.deps.holds(file, e.deps)) return undefined;
+    if (e.explicit !== key.explicit || !this.deps.holds(abs, e.deps)) return undefined;
     return {
       findings: e.findings.map((r) => this.finding(e.shown, r)),
       notes: e.notes,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { isIgnored, type Config } from '../core/config';
 import type { KubernetesIndex } from '../core/kubernetes-index';
 import type { Finding, Host, Language } from '../core/rule';
@@ -157,23 +157,29 @@ export class DepChecker {
   private readonly realDirs = new Map<string, boolean>();
   private readonly cwd = process.cwd();
 
+  /** `file` is absolute (resolve's output). */
   holds(file: string, deps: readonly Dep[]): boolean {
     if (deps.length === 0) return true;
-    const abs = resolve(file);
-    const dir = dirname(abs);
-    const root = within(this.cwd, abs) ? this.cwd : dir;
+    const dir = dirname(file);
+    const root = within(this.cwd, file) ? this.cwd : dir;
     return deps.every((d) => this.answer(dir, root, d) === d.seen);
   }
 
   private answer(dir: string, root: string, d: Dep): boolean | string | null {
+    // The folder decides the root, so folder and path as written name the answer; resolving the path
+    // is only needed the first time (and lets folders share answers about a common parent).
+    const near = `${d.op}\0${dir}\0${d.path}`;
+    let a = this.answers.get(near);
+    if (a !== undefined) return a;
     const abs = resolve(dir, d.path);
     const key = `${d.op}\0${root}\0${abs}`;
-    let a = this.answers.get(key);
+    a = this.answers.get(key);
     if (a === undefined) {
       a = this.plain(abs, root, d.op);
       if (a === undefined) a = this.viaHost(dir, d);
       this.answers.set(key, a);
     }
+    this.answers.set(near, a);
     return a;
   }
 
@@ -233,7 +239,7 @@ export class FileLinter {
 
   /** The configuration of a file, and a key that changes whenever it does. */
   configFor(file: string): { config: Config; key: string } {
-    return this.configOfDir(dirname(resolve(file)));
+    return this.configOfDir(dirname(isAbsolute(file) ? file : resolve(file)));
   }
 
   /** A folder without configuration files of its own has its parent's (loadConfig looks upwards). */

@@ -182,12 +182,13 @@ export class LintRun {
     } catch {
       return { target };
     }
+    const abs = resolve(target.file);
     const cacheKey = {
-      config: this.linter.configFor(target.file).key,
+      config: this.linter.configFor(abs).key,
       shown: target.shown,
       explicit: target.explicit,
     };
-    const outcome = this.cache.get(target.file, { ...cacheKey, hash: sha1(bytes) });
+    const outcome = this.cache.get(abs, { ...cacheKey, hash: sha1(bytes) });
     return { target, outcome, cacheKey };
   }
 
