@@ -18,7 +18,7 @@
  *     between the servers. Measured: from sending didChange to the publishDiagnostics for that version
  *     (or, when a server publishes without versions, the next publish after the change).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -264,11 +264,16 @@ async function benchServers(services: number, edits: number): Promise<void> {
     ROOT,
     'node_modules/@microsoft/compose-language-service/bin/docker-compose-langserver',
   );
+  const theirVersion = (
+    JSON.parse(
+      readFileSync(resolve(ROOT, 'node_modules/@microsoft/compose-language-service/package.json'), 'utf8'),
+    ) as { version: string }
+  ).version;
   const dir = resolve(ROOT, '.cache/bench-compose');
   const runs: ServerRun[] = [
     { name: 'shipshape', path: ours, uri: '', times: [], versioned: false, diagnostics: 0 },
     {
-      name: 'compose-language-service 1.0.0 (as shipped)',
+      name: `compose-language-service ${theirVersion} (as shipped)`,
       path: theirs,
       uri: '',
       times: [],
