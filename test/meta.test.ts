@@ -3,13 +3,19 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultConfig } from '../server/src/core/config';
+import { defaultConfig, type Config } from '../server/src/core/config';
 import { SEVERITIES } from '../server/src/core/rule';
 import { Engine } from '../server/src/engine';
 import { rules } from '../server/src/rules';
 
 const ALIAS =
   /^(hadolint:DL\d{4}|buildkit:[A-Z][A-Za-z]+|checkov:CKV2?_[A-Z0-9]+_\d+|trivy:(DS|KSV|AVD-[A-Z]+-)\d+|kube-linter:[a-z0-9-]+|polaris:[A-Za-z]+|dclint:[a-z0-9-]+|kics:[a-z0-9_]+)$/;
+
+/** Rules that speak only with a `.hadolint.yaml` setting: the settings their docs examples assume. */
+const EXAMPLE_SETTINGS: Record<string, Partial<Config>> = {
+  'dockerfile/label-schema': { labelSchema: { 'org.opencontainers.image.version': 'semver' } },
+  'dockerfile/untrusted-registry': { trustedRegistries: ['docker.io'] },
+};
 
 describe('rule catalog', () => {
   it('the index lists every rule file, sorted by id', () => {
@@ -56,8 +62,9 @@ describe('rule catalog', () => {
               ? 'compose.yaml'
               : 'manifest.yaml';
         // Rules that are off by default are judged as a user who turned them on sees them.
-        const config = (): ReturnType<typeof defaultConfig> => ({
+        const config = (): Config => ({
           ...defaultConfig(),
+          ...EXAMPLE_SETTINGS[rule.id],
           rules: rule.defaultOff ? { [rule.id]: rule.severity } : {},
         });
         const bad = engine.analyze({ name, text: rule.docs.bad }, config(), host);

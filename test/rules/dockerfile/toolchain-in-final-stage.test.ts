@@ -4,6 +4,10 @@ import { testRule } from '../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     {
+      name: 'apt-mark auto through xargs',
+      code: 'FROM debian:12-slim\nRUN savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y --no-install-recommends dpkg-dev gcc; apt-mark showmanual | xargs apt-mark auto > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove; rm -rf /var/lib/apt/lists/*',
+    },
+    {
       name: "docker-library's apt-mark auto and purge --auto-remove",
       code: 'FROM debian:12-slim\nRUN set -eux; savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y --no-install-recommends gcc make libc6-dev; make -C /src install; apt-mark auto \'.*\' > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; rm -rf /var/lib/apt/lists/*',
     },

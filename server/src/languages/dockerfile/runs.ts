@@ -54,9 +54,20 @@ export function runOf(model: DockerfileModel, ins: DInstruction): Run | null {
   return { ins, script: line, heredoc: null };
 }
 
+/** Per model, the runs of each stage: some twenty rules ask, and reading a heredoc RUN's line parses it. */
+const runCache = new WeakMap<DockerfileModel, Map<Stage, Run[]>>();
+
 /** The RUN instructions of a stage with their commands, in order. */
 export function runsOf(model: DockerfileModel, stage: Stage): Run[] {
+  let byStage = runCache.get(model);
+  if (!byStage) {
+    byStage = new Map();
+    runCache.set(model, byStage);
+  }
+  const cached = byStage.get(stage);
+  if (cached) return cached;
   const out: Run[] = [];
+  byStage.set(stage, out);
   for (const ins of stage.instructions) {
     const run = runOf(model, ins);
     if (run) out.push(run);

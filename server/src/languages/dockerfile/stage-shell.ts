@@ -50,16 +50,35 @@ export function kindOfProgram(program: string): ShellKind {
   return 'other';
 }
 
+/** Per model and stage, the SHELL instructions of the stage chain in order (most stages have none). */
+const shellCache = new WeakMap<DockerfileModel, Map<Stage, DInstruction[]>>();
+
+function shellsOf(model: DockerfileModel, stage: Stage): DInstruction[] {
+  let byStage = shellCache.get(model);
+  if (!byStage) {
+    byStage = new Map();
+    shellCache.set(model, byStage);
+  }
+  let shells = byStage.get(stage);
+  if (!shells) {
+    shells = stageChain(stage)
+      .reverse()
+      .flatMap((s) => s.instructions.filter((i) => i.keyword === 'SHELL' && i.json));
+    byStage.set(stage, shells);
+  }
+  return shells;
+}
+
 /** The shell that runs a shell-form instruction of a stage. */
 export function shellAt(model: DockerfileModel, ins: DInstruction): StageShell {
   const stage = model.stages[ins.stage];
   let shellIns: DInstruction | null = null;
-  if (stage)
-    for (const s of stageChain(stage).reverse())
-      for (const i of s.instructions) {
-        if (i === ins) break;
-        if (i.keyword === 'SHELL' && i.json) shellIns = i;
-      }
+  if (stage) {
+    // The last SHELL before the instruction: in an earlier stage of the chain, or earlier in its own.
+    const line = ins.range.start.line;
+    for (const s of shellsOf(model, stage))
+      if (s.stage !== ins.stage || s.range.start.line < line) shellIns = s;
+  }
   if (!shellIns || !shellIns.json || !stage) {
     return { shellIns: null, words: ['/bin/sh', '-c'], kind: stage ? binShOf(stage) : 'unknown' };
   }

@@ -63,7 +63,15 @@ function lastRemovals(ins: DInstruction): Removals {
     if (removes) for (const w of argsOf(c)) if (!w.value.startsWith('-')) last.set(w.value.toLowerCase(), i);
     // docker-library's pattern: `apt-mark auto '.*'` after the build, then `apt-get purge --auto-remove`
     // (or `autoremove`) removes everything installed before the mark that nothing kept manual.
-    if (c.name === 'apt-mark' && sub === 'auto') markedAuto = i;
+    // Also `apt-mark showmanual | xargs apt-mark auto` (the postgres images).
+    const xargsAuto =
+      c.name === 'xargs' &&
+      /\bapt-mark auto\b/.test(
+        argsOf(c)
+          .map((w) => w.value)
+          .join(' '),
+      );
+    if ((c.name === 'apt-mark' && sub === 'auto') || xargsAuto) markedAuto = i;
     const autoRemoves =
       apt && (sub === 'autoremove' || (removes && argsOf(c).some((w) => /^--auto-?remove$/.test(w.value))));
     if (autoRemoves && markedAuto >= 0) autoRemovedBefore = markedAuto;
