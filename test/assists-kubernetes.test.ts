@@ -132,6 +132,15 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'no PodDisruptionBudget while the selector misses its own pods (selector-mismatch first)',
+    code: cursorIn(
+      DEPLOY.replace('      labels:\n        app: web', '      labels:\n        app: frontend'),
+      'replicas: 3',
+    ),
+    title: 'Add a PodDisruptionBudget',
+    output: null,
+  },
+  {
     name: 'Spread replicas across nodes: added to the pod spec, in the file style',
     code: cursorIn(DEPLOY, 'replicas: 3'),
     title: 'Spread replicas across nodes',

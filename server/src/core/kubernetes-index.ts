@@ -27,6 +27,11 @@ export interface IndexedObject {
   labels: Record<string, string>;
   /** A kustomize patch: it proves little about the object it patches (its labels, its ports). */
   partial: boolean;
+  /**
+   * Not an object but a file of templates (Helm, or `{{ }}` placeholders a script fills in) that holds
+   * objects Shipshape cannot read: checks across files of its application stay quiet.
+   */
+  template?: boolean;
   /** Made by a kustomize generator (`configMapGenerator`, `secretGenerator`): in whatever namespace it is put. */
   generated?: boolean;
   /** Workloads: the labels their pods get, their declared container ports, `replicas` when a number. */

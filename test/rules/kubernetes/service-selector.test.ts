@@ -42,6 +42,20 @@ testKubernetesRule(rule, {
       incomplete: true,
     },
     {
+      name: 'across files, a selector on keys no workload uses selects pods made elsewhere (an operator)',
+      code: SERVICE('    app.kubernetes.io/name: dcgm-exporter\n'),
+      workspace: { 'deployment.yaml': DEPLOY },
+    },
+    {
+      name: 'a template beside it may hold the workload',
+      code: SERVICE('    app: vtgate\n'),
+      workspace: {
+        'deployment.yaml': DEPLOY,
+        'app/vtgate-template.yaml':
+          'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: vtgate-{{cell}}\n',
+      },
+    },
+    {
       name: 'another application beside this one does not judge it',
       code: SERVICE('    app: api\n'),
       workspace: { 'other-app/deployment.yaml': DEPLOY },

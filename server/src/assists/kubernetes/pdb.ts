@@ -28,6 +28,8 @@ export function pdbAssist(model: KubernetesModel, m: Manifest, host?: Host): Fix
   // Expressions are copied as they are only from matchLabels: a selector with expressions stays the user's.
   if (!selector || selector.matchExpressions.length > 0 || Object.keys(labels).length === 0) return [];
   const pods = Object.fromEntries(w.podLabels);
+  // A selector that misses its own pods (kubernetes/selector-mismatch) is fixed first: a PDB on it protects nothing.
+  if (!selects(selector, pods)) return [];
   const view = workspaceView(model, host ?? { exists: () => undefined });
   const covering = inNamespace(
     view,

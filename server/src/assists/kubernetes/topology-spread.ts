@@ -6,6 +6,7 @@ import {
   isFlowDocument,
   num,
   selectorOf,
+  selects,
   type KubernetesModel,
   type Manifest,
 } from '../../languages/kubernetes';
@@ -30,6 +31,8 @@ export function topologySpreadAssist(model: KubernetesModel, m: Manifest): FixSp
   const selector = selectorOf(get(w.spec, 'selector')?.value);
   if (!selector || selector.matchExpressions.length > 0 || Object.keys(selector.matchLabels).length === 0)
     return [];
+  // A selector that misses its own pods (kubernetes/selector-mismatch) would spread nothing.
+  if (!selects(selector, Object.fromEntries(w.podLabels))) return [];
   const lines = yamlLines(
     {
       topologySpreadConstraints: [

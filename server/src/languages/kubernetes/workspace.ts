@@ -131,7 +131,12 @@ const KUSTOMIZATION = /(^|[\\/])kustomization\.ya?ml$|(^|[\\/])Kustomization$/;
  */
 export function summarizeText(file: string, text: string, host?: Host): IndexedObject[] {
   if (KUSTOMIZATION.test(file)) return generated(file, text);
-  if (detectLanguage(file, undefined, text) !== 'kubernetes') return [];
+  if (detectLanguage(file, undefined, text) !== 'kubernetes') {
+    // A template of objects (`kind:` at the top, `{{` where YAML expects structure): its objects exist, unseen.
+    return /\.ya?ml$/i.test(file) && text.includes('{{') && /^kind:/m.test(text)
+      ? [{ file, kind: '', group: '', labels: {}, partial: true, template: true }]
+      : [];
+  }
   const patchFile = host ? isListedPatch(file, host) === true : false;
   const model = parseKubernetes(text, createKubernetesCache(), { patchFile });
   return model.manifests.map((m) => summarize(m, file));
@@ -172,6 +177,11 @@ export interface WorkspaceView {
   objects: readonly IndexedObject[];
   /** Whether the other files' objects are all known (the index is complete). */
   complete: boolean;
+  /**
+   * Every object of the workspace, related or not: a target anywhere in the workspace is not reported
+   * missing, since Shipshape cannot tell which application deploys with which.
+   */
+  everywhere: readonly IndexedObject[];
 }
 
 const views = new WeakMap<
@@ -227,8 +237,14 @@ export function workspaceView(model: KubernetesModel, host: Host): WorkspaceView
   const hit = views.get(model);
   if (hit && hit.index === index && hit.file === file) return hit.view;
   const own = ownObjects(model);
-  const others = index ? index.objects.filter((o) => o.file !== file && related(o.file, file)) : [];
-  const view = { file, objects: [...own, ...others], complete: index?.complete === true };
+  const all = index ? index.objects.filter((o) => o.file !== file) : [];
+  const others = all.filter((o) => related(o.file, file));
+  const view = {
+    file,
+    objects: [...own, ...others],
+    complete: index?.complete === true,
+    everywhere: others.length === all.length ? [...own, ...others] : [...own, ...all],
+  };
   views.set(model, { index, file, view });
   return view;
 }
@@ -238,22 +254,57 @@ export function inNamespace(
   view: WorkspaceView,
   namespace: string | undefined,
   test: (o: IndexedObject) => boolean,
+  objects: readonly IndexedObject[] = view.objects,
 ): IndexedObject[] {
   const ns = namespace ?? '';
-  return view.objects.filter((o) => (o.generated === true || (o.namespace ?? '') === ns) && test(o));
+  return objects.filter((o) => (o.generated === true || (o.namespace ?? '') === ns) && test(o));
 }
 
 /**
- * The objects in a namespace that pass a test, and whether a missing one means something: the document
- * holds some of them, or the complete index does. Otherwise a target may live where Shipshape cannot see.
+ * The objects in a namespace that pass a test in the document's application (`found`) and in the whole
+ * workspace (`everywhere`, where a target must be missing to be reported), and whether a missing one
+ * means something: the document holds some of them, or the complete index does. Otherwise a target may
+ * live where Shipshape cannot see.
  */
 export function lookup(
   view: WorkspaceView,
   namespace: string | undefined,
   test: (o: IndexedObject) => boolean,
-): { found: IndexedObject[]; known: boolean } {
+): { found: IndexedObject[]; known: boolean; everywhere: IndexedObject[] } {
   const found = inNamespace(view, namespace, test);
-  return { found, known: found.some((o) => o.file === view.file) || (view.complete && found.length > 0) };
+  const everywhere =
+    view.everywhere === view.objects ? found : inNamespace(view, namespace, test, view.everywhere);
+  return {
+    found,
+    known: found.some((o) => o.file === view.file) || (seesAll(view) && found.length > 0),
+    everywhere,
+  };
+}
+
+/** The view holds every object of the application: the index is complete and no template hides some. */
+function seesAll(view: WorkspaceView): boolean {
+  return view.complete && !view.objects.some((o) => o.template === true);
+}
+
+/**
+ * Whether a selector that matches none of `candidates` is worth a finding: always when one of them is in
+ * the document (it was written beside them), and across files only for a near miss, when some candidate
+ * carries every key the selector asks for with another value (`app: wbe` beside pods labelled `app: web`).
+ * A selector whose keys no workload of the application uses is more likely to pick pods made elsewhere (by
+ * an operator, a chart) than to be wrong.
+ */
+export function worthReporting(
+  view: WorkspaceView,
+  selector: IndexedSelector,
+  candidates: readonly IndexedObject[],
+  labelsOf: (o: IndexedObject) => Readonly<Record<string, string>> | undefined,
+): boolean {
+  if (candidates.some((o) => o.file === view.file)) return true;
+  const keys = [...Object.keys(selector.matchLabels), ...selector.matchExpressions.map((e) => e.key)];
+  return candidates.some((o) => {
+    const labels = labelsOf(o) ?? {};
+    return keys.every((k) => Object.hasOwn(labels, k));
+  });
 }
 
 export function isWorkload(o: IndexedObject): boolean {

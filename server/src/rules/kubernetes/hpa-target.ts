@@ -58,9 +58,9 @@ export default defineRule<KubernetesModel>({
       const nameEntry = get(ref, 'name');
       const name = str(nameEntry?.value);
       if (!kind || !name || !nameEntry) continue;
-      const { found: candidates, known } = lookup(view, h.namespace, isWorkload);
+      const { found: candidates, known, everywhere } = lookup(view, h.namespace, isWorkload);
       if (!known) continue;
-      if (!candidates.some((w) => w.kind === kind && w.name === name)) {
+      if (!everywhere.some((w) => w.kind === kind && w.name === name)) {
         if (!SCALABLE.has(kind)) continue;
         const sameKind = candidates.filter((w) => w.kind === kind && w.name).map((w) => w.name as string);
         const guess = didYouMean(name, sameKind);

@@ -73,12 +73,16 @@ export default defineRule<KubernetesModel>({
     const view = workspaceView(ctx.model, ctx.host);
     for (const ing of ctx.model.ingresses) {
       if (ing.partial) continue;
-      const { found, known } = lookup(view, ing.namespace, (o) => o.kind === 'Service' && o.group === '');
+      const { found, known, everywhere } = lookup(
+        view,
+        ing.namespace,
+        (o) => o.kind === 'Service' && o.group === '',
+      );
       if (!known) continue;
       for (const b of backends(ing.root)) {
         const name = str(b.service.value);
         if (name === undefined) continue;
-        const services = found.filter((s) => s.name === name);
+        const services = everywhere.filter((s) => s.name === name);
         if (services.length === 0) {
           const guess = didYouMean(
             name,

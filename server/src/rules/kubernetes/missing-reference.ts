@@ -107,7 +107,7 @@ export default defineRule<KubernetesModel>({
   check(ctx) {
     const doc = ctx.doc;
     const view = workspaceView(ctx.model, ctx.host);
-    const seen = new Map<string, { found: IndexedObject[]; known: boolean }>();
+    const seen = new Map<string, { found: IndexedObject[]; known: boolean; everywhere: IndexedObject[] }>();
     for (const w of ctx.model.workloads) {
       if (w.manifest.partial) continue;
       const ns = w.manifest.namespace;
@@ -119,7 +119,7 @@ export default defineRule<KubernetesModel>({
           seen.set(key, hit);
         }
         const name = str(r.name.value) ?? '';
-        if (!hit.known || hit.found.some((o) => o.name === name)) continue;
+        if (!hit.known || hit.everywhere.some((o) => o.name === name)) continue;
         const guess = didYouMean(
           name,
           hit.found.flatMap((o) => (o.name ? [o.name] : [])),

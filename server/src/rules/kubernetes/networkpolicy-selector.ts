@@ -11,6 +11,7 @@ import {
   selectorText,
   selectsSome,
   workspaceView,
+  worthReporting,
   type Entry,
   type KubernetesModel,
 } from '../../languages/kubernetes';
@@ -43,12 +44,13 @@ export default defineRule<KubernetesModel>({
     const view = workspaceView(ctx.model, ctx.host);
     for (const np of ctx.model.networkPolicies) {
       if (np.partial) continue;
-      const { found, known } = lookup(view, np.namespace, (o) => isWorkload(o) && !o.partial);
+      const { found, known, everywhere } = lookup(view, np.namespace, (o) => isWorkload(o) && !o.partial);
       if (!known) continue;
       const matchesNone = (entry: Entry | undefined): string | undefined => {
         const sel = selectorOf(entry?.value);
         if (!sel || !selectsSome(sel)) return undefined;
-        return found.some((w) => selects(sel, w.podLabels ?? {})) ? undefined : selectorText(sel);
+        if (everywhere.some((w) => selects(sel, w.podLabels ?? {}))) return undefined;
+        return worthReporting(view, sel, found, (w) => w.podLabels) ? selectorText(sel) : undefined;
       };
       const spec = mapAt(np.root, 'spec');
       const own = get(spec, 'podSelector');

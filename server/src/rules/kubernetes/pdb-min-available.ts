@@ -58,12 +58,17 @@ export default defineRule<KubernetesModel>({
       const min = num(minEntry?.value);
       const selector = selectorOf(get(spec, 'selector')?.value);
       if (!minEntry || min === undefined || min < 1 || !selector || !selectsSome(selector)) continue;
-      const { found, known } = lookup(view, p.namespace, isWorkload);
+      const { known, everywhere } = lookup(view, p.namespace, isWorkload);
       if (!known) continue;
-      const covered = found.filter((w) => selects(selector, w.podLabels ?? {}));
+      const covered = everywhere.filter((w) => selects(selector, w.podLabels ?? {}));
       // Every covered workload must have a known pod count, or the total means nothing.
       if (covered.length === 0 || covered.some((w) => w.partial || !REPLICATED.has(w.kind))) continue;
-      const hpas = inNamespace(view, p.namespace, (o) => o.scaleTarget !== undefined && !o.partial);
+      const hpas = inNamespace(
+        view,
+        p.namespace,
+        (o) => o.scaleTarget !== undefined && !o.partial,
+        view.everywhere,
+      );
       // An HPA may shrink its target to `minReplicas` (1 when unset): that is the count that matters.
       const counts = covered.map((w) => {
         const hpa = hpas.find((h) => h.scaleTarget?.kind === w.kind && h.scaleTarget.name === w.name);

@@ -10,6 +10,7 @@ import {
   selectorText,
   selectsSome,
   workspaceView,
+  worthReporting,
   type KubernetesModel,
 } from '../../languages/kubernetes';
 
@@ -42,8 +43,9 @@ export default defineRule<KubernetesModel>({
       const entry = get(mapAt(p.root, 'spec'), 'selector');
       const selector = selectorOf(entry?.value);
       if (!entry || !selector || !selectsSome(selector)) continue;
-      const { found, known } = lookup(view, p.namespace, (o) => isWorkload(o) && !o.partial);
-      if (!known || found.some((w) => selects(selector, w.podLabels ?? {}))) continue;
+      const { found, known, everywhere } = lookup(view, p.namespace, (o) => isWorkload(o) && !o.partial);
+      if (!known || everywhere.some((w) => selects(selector, w.podLabels ?? {}))) continue;
+      if (!worthReporting(view, selector, found, (w) => w.podLabels)) continue;
       ctx.report({
         at: keyRange(ctx.doc, entry),
         messageId: 'dangling',

@@ -18,6 +18,7 @@ import {
   str,
   stringMap,
   workspaceView,
+  worthReporting,
   type KubernetesModel,
   type YAMLMap,
 } from '../../languages/kubernetes';
@@ -87,10 +88,14 @@ export default defineRule<KubernetesModel>({
       const selector = stringMap(selectorEntry?.value);
       if (!selectorEntry || selector.size === 0) continue;
       // The labels of a kustomize patch's pods are mostly in the object it patches: they prove nothing.
-      const { found: workloads, known } = lookup(view, s.namespace, (o) => isWorkload(o) && !o.partial);
+      const {
+        found: workloads,
+        known,
+        everywhere,
+      } = lookup(view, s.namespace, (o) => isWorkload(o) && !o.partial);
       if (!known) continue;
       const sel = { matchLabels: Object.fromEntries(selector), matchExpressions: [] };
-      const matched = workloads.filter((w) => selects(sel, w.podLabels ?? {}));
+      const matched = everywhere.filter((w) => selects(sel, w.podLabels ?? {}));
       if (matched.length > 0) {
         const declared = matched.flatMap((w) => w.containerPorts ?? []);
         for (const p of items(get(spec, 'ports')?.value)) {
@@ -111,6 +116,7 @@ export default defineRule<KubernetesModel>({
         }
         continue;
       }
+      if (!worthReporting(view, sel, workloads, (w) => w.podLabels)) continue;
       const target =
         workloads.find((w) => w.name !== undefined && w.name === s.name) ??
         (workloads.length === 1 ? workloads[0] : undefined);

@@ -9,6 +9,7 @@ import {
   selectorText,
   selectsSome,
   workspaceView,
+  worthReporting,
   type KubernetesModel,
 } from '../../languages/kubernetes';
 
@@ -44,12 +45,13 @@ export default defineRule<KubernetesModel>({
       const entry = get(spec, 'selector');
       const selector = selectorOf(entry?.value);
       if (!entry || !selector || !selectsSome(selector)) continue;
-      const { found, known } = lookup(
+      const { found, known, everywhere } = lookup(
         view,
         m.namespace,
         (o) => o.kind === 'Service' && o.group === '' && !o.partial,
       );
-      if (!known || found.some((s) => selects(selector, s.labels))) continue;
+      if (!known || everywhere.some((s) => selects(selector, s.labels))) continue;
+      if (!worthReporting(view, selector, found, (s) => s.labels)) continue;
       ctx.report({
         at: keyRange(ctx.doc, entry),
         messageId: 'dangling',
