@@ -206,8 +206,10 @@ export function checkConfigText(
         for (const k of entries(value)) {
           if (k.key.value === 'podSecurity') {
             const v = isScalar(k.value) ? k.value.value : undefined;
-            if (!isPodSecurityLevel(v)) invalid(k.value ?? k.key, `\`podSecurity\` must be one of ${POD_SECURITY_LEVELS.join(', ')}.`);
-          } else if (k.key.value !== 'version') unknownKey(k.key, ' under `kubernetes`', ['version', 'podSecurity'], value);
+            if (!isPodSecurityLevel(v))
+              invalid(k.value ?? k.key, `\`podSecurity\` must be one of ${POD_SECURITY_LEVELS.join(', ')}.`);
+          } else if (k.key.value !== 'version')
+            unknownKey(k.key, ' under `kubernetes`', ['version', 'podSecurity'], value);
           else if (isScalar(k.value)) {
             const source = text.slice(k.value.range?.[0] ?? 0, k.value.range?.[1] ?? 0);
             if (typeof k.value.value !== 'string')

@@ -13,7 +13,14 @@ export interface Settings {
 }
 
 export function defaultSettings(): Settings {
-  return { enable: true, rules: {}, onlyRecommended: false, configFile: '', maxFileSize: 5, podSecurity: null };
+  return {
+    enable: true,
+    rules: {},
+    onlyRecommended: false,
+    configFile: '',
+    maxFileSize: 5,
+    podSecurity: null,
+  };
 }
 
 /** The settings from a `workspace/configuration` answer; values of the wrong type keep their default. */

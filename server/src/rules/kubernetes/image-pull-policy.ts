@@ -39,7 +39,9 @@ export default defineRule<KubernetesModel>({
         if (w.manifest.partial && !e) continue;
         // Kubernetes defaults the policy to Always for :latest and untagged images.
         const image = c.image ?? '';
-        const defaultAlways = !image.includes('@') && (!/:[^/]+$/.test(image) || image.endsWith(':latest'));
+        // The tag is after a ':' in the last path segment (a ':' before a '/' is a registry port).
+        const tagged = image.slice(image.lastIndexOf('/') + 1).includes(':');
+        const defaultAlways = !image.includes('@') && (!tagged || image.endsWith(':latest'));
         const policy = written ?? (defaultAlways ? 'Always' : 'IfNotPresent');
         if (policy === 'Always') continue;
         ctx.report({
