@@ -37,6 +37,8 @@ export default defineRule<KubernetesModel>({
         const e = get(c.node, 'imagePullPolicy');
         const written = str(e?.value);
         if (w.manifest.partial && !e) continue;
+        // A value outside the enum is the schema rule's finding.
+        if (written !== undefined && written !== 'IfNotPresent' && written !== 'Never') continue;
         // Kubernetes defaults the policy to Always for :latest and untagged images.
         const image = c.image ?? '';
         // The tag is after a ':' in the last path segment (a ':' before a '/' is a registry port).
