@@ -27,6 +27,10 @@ testKubernetesRule(rule, {
       code: POD('    - name: REDIS_URL\n      value: redis://redis:6379/0\n'),
     },
     {
+      name: "etcd's initial cluster token names the cluster",
+      code: podWith('    env:\n    - name: ETCD_INITIAL_CLUSTER_TOKEN\n      value: etcd-cluster-1\n'),
+    },
+    {
       name: 'placeholders are not credentials',
       code: podWith(
         '    env:\n    - name: DB_PASSWORD\n      value: ${DB_PASSWORD}\n    - name: API_TOKEN\n      value: <your-token>\n    - name: ADMIN_PASSWORD\n      value: changeme\n',

@@ -25,6 +25,14 @@ testKubernetesRule(rule, {
       ),
     },
     { name: 'pod template labels', code: deployment(webContainer()) },
+    {
+      name: 'a kustomize function config is never sent to the API server',
+      code: meta(
+        'ConfigMap',
+        'v1',
+        '  name: label_namespace\n  annotations:\n    config.kubernetes.io/function: |-\n      container:\n        image: gcr.io/kpt-functions/label-namespace:v0.1\n',
+      ),
+    },
   ],
   invalid: [
     {

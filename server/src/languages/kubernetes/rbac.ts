@@ -38,7 +38,11 @@ export function policyRules(m: Manifest): PolicyRule[] {
 }
 
 /** The first resource item of a rule that matches one of `resources` (or `*`) in the core group, when a verb matches. */
-export function grants(rule: PolicyRule, resources: readonly string[], verbs: readonly string[]): Node | undefined {
+export function grants(
+  rule: PolicyRule,
+  resources: readonly string[],
+  verbs: readonly string[],
+): Node | undefined {
   if (!rule.apiGroups.some((g) => g === '' || g === '*')) return undefined;
   if (!rule.verbs.some((v) => str(v) === '*' || verbs.includes(str(v) ?? ''))) return undefined;
   return rule.resources.find((r) => str(r) === '*' || resources.includes(str(r) ?? ''));

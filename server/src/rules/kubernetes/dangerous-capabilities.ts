@@ -56,7 +56,8 @@ export default defineRule<KubernetesModel>({
       "Capabilities split root's powers; the baseline Pod Security Standard lets a container add back only the " +
       "container runtimes' defaults (CHOWN, NET_BIND_SERVICE, SETUID…, not NET_RAW). Adding ALL, SYS_ADMIN, " +
       'NET_ADMIN, SYS_MODULE, SYS_PTRACE or BPF hands the container a path to the node. Capability names are ' +
-      'matched without case and without a `CAP_` prefix, as the runtimes do. The fix removes the capability, ' +
+      'matched without case and without a `CAP_` prefix, as the runtimes do; other capabilities outside the ' +
+      'baseline (IPC_LOCK, SYS_TIME…) are info. The fix removes the capability, ' +
       'which takes away what the process may do.',
     bad: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: vpn\nspec:\n  containers:\n  - name: vpn\n    image: registry.example.com/vpn:1.0.0\n    securityContext:\n      capabilities:\n        add:\n        - NET_ADMIN\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: vpn\nspec:\n  containers:\n  - name: vpn\n    image: registry.example.com/vpn:1.0.0\n    securityContext:\n      capabilities:\n        drop:\n        - ALL\n        add:\n        - NET_BIND_SERVICE\n',
@@ -73,6 +74,8 @@ export default defineRule<KubernetesModel>({
           ctx.report({
             at: rangeOf(ctx.doc, item),
             messageId: why ? 'known' : 'other',
+            // Capabilities outside the well-known escape paths (IPC_LOCK for mlock, SYS_TIME…) are info.
+            severity: why ? undefined : 'info',
             aliases: aliasesOf(cap),
             data: { container: containerLabel(c), cap: written, why: why ?? '' },
             fix: stable(w.manifest.document, () => {

@@ -64,7 +64,7 @@ export default defineRule<KubernetesModel>({
   fix: 'unsafe',
   messages: {
     sensitive:
-      "{workload} mounts the node's {path}{writable}: whoever controls the container can read or change what the node trusts.",
+      "{workload} mounts the node's {path}{writable}: whoever controls the container can {effect} what the node trusts.",
     writable: "{workload} mounts the node's {path} writable: the container can change files on the node.",
   },
   docs: {
@@ -110,6 +110,7 @@ export default defineRule<KubernetesModel>({
             workload: workloadLabel(w),
             path: raw,
             writable: writable.length ? ' writable' : ' read-only',
+            effect: writable.length ? 'read and change' : 'read',
           },
           fix: !sensitive
             ? stable(w.manifest.document, () => {

@@ -37,9 +37,13 @@ export default defineRule<KubernetesModel>({
         const e = get(c.node, 'imagePullPolicy');
         const written = str(e?.value);
         if (w.manifest.partial && !e) continue;
+        // A value outside the enum is the schema rule's finding.
+        if (written !== undefined && written !== 'IfNotPresent' && written !== 'Never') continue;
         // Kubernetes defaults the policy to Always for :latest and untagged images.
         const image = c.image ?? '';
-        const defaultAlways = !image.includes('@') && (!/:[^/]+$/.test(image) || image.endsWith(':latest'));
+        // The tag is after a ':' in the last path segment (a ':' before a '/' is a registry port).
+        const tagged = image.slice(image.lastIndexOf('/') + 1).includes(':');
+        const defaultAlways = !image.includes('@') && (!tagged || image.endsWith(':latest'));
         const policy = written ?? (defaultAlways ? 'Always' : 'IfNotPresent');
         if (policy === 'Always') continue;
         ctx.report({

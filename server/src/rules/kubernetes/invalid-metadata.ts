@@ -80,7 +80,8 @@ export default defineRule<KubernetesModel>({
       'take DNS-1035 labels; most kinds DNS-1123 subdomains, Namespaces labels, CronJobs at most 52 characters), a ' +
       'label value longer than 63 characters or with a space, a key with two slashes, and annotations over ' +
       '256 KiB in total. Labels of pod templates are checked too. Kinds whose name rules differ (RBAC objects, ' +
-      'custom resources) are not judged, nor placeholders filled in before apply (`${NAME}`, templates).',
+      'custom resources) are not judged, nor placeholders filled in before apply (`${NAME}`, templates), nor objects ' +
+      'kustomize keeps to itself (`config.kubernetes.io/function`, `config.kubernetes.io/local-config: "true"`).',
     bad: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: Web_Frontend\n  labels:\n    app.kubernetes.io/version: v1.2 beta\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n',
     good: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web-frontend\n  labels:\n    app.kubernetes.io/version: v1.2-beta\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n',
   },
@@ -103,6 +104,12 @@ export default defineRule<KubernetesModel>({
       }
     };
     for (const m of ctx.model.manifests) {
+      // kustomize function configs and local-config objects are read by kustomize, never sent to the API.
+      if (
+        m.annotations.has('config.kubernetes.io/function') ||
+        m.annotations.get('config.kubernetes.io/local-config') === 'true'
+      )
+        continue;
       checkName(m);
       labels(asMap(get(m.metadata, 'labels')?.value));
       if (m.workload) labels(asMap(get(m.workload.podMetadata, 'labels')?.value));

@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/rule';
 import { addToMap, setScalar, styleOf, yamlLines } from '../../fixes/kubernetes';
+import { addTopologySpread } from '../../fixes/spread';
 import { get, manifestRange, num, rangeOf, stable, type KubernetesModel } from '../../languages/kubernetes';
 import { addHpaFix, hpaFor } from '../../assists/kubernetes/hpa';
 
@@ -45,9 +46,19 @@ export default defineRule<KubernetesModel>({
           const edit = entry?.value
             ? setScalar(doc, entry.value, 3)
             : addToMap(doc, spec, yamlLines({ replicas: 3 }, styleOf(doc)));
+          // Three replicas are worth having only on different nodes: the pod spec gets a spread constraint
+          // (inserted first: it may go where the replicas line is appended, and it is the deeper one).
+          const spread = addTopologySpread(doc, w);
           const hpa = addHpaFix(ctx.model, m);
           return [
-            ...(edit ? [{ title: 'Run 3 replicas (changes behaviour)', edits: [edit] }] : []),
+            ...(edit
+              ? [
+                  {
+                    title: 'Run 3 replicas spread across nodes (changes behaviour)',
+                    edits: spread ? [spread, edit] : [edit],
+                  },
+                ]
+              : []),
             ...(hpa ? [{ ...hpa, title: `${hpa.title} (changes behaviour)` }] : []),
           ];
         }),
