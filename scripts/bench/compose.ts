@@ -17,9 +17,12 @@
  *     then 30 edits (full-text didChange with the next version, one character replaced), interleaved
  *     between the servers. Measured: from sending didChange to the publishDiagnostics for that version
  *     (or, when a server publishes without versions, the next publish after the change).
+ * Both run with the project merge on: the file includes a file and extends a service of another one, and
+ * a `.env` beside it lists an override file in COMPOSE_FILE (the engine reads them through its host, the
+ * servers from disk), so the rules that judge a service read the whole project.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { defaultConfig } from '../../server/src/core/config';
@@ -98,6 +101,15 @@ function service(k: number, r: () => number): string[] {
   return lines.slice(0, 20);
 }
 
+/** The other files of the project, relative to the Compose file: what the project merge reads. */
+const PROJECT: Record<string, string> = {
+  '.env': 'COMPOSE_FILE=compose.yaml:compose.override.yaml\nCOMPOSE_PROFILES=debug\nTAG=1.2.3\n',
+  'compose.override.yaml': 'services:\n  svc0:\n    ports:\n      - "127.0.0.1:9999:80"\n',
+  'infra/db.yaml':
+    'services:\n  bench-db:\n    image: postgres:16.4\nnetworks:\n  infra: {}\nvolumes:\n  bench-db-data: {}\n',
+  'common/base.yaml': 'services:\n  base:\n    image: nginx:1.27\n    restart: unless-stopped\n',
+};
+
 /** A Compose file of `count` services (about 20 lines each). */
 export function generateCompose(count: number, seed = 42): string {
   const r = prng(seed);
@@ -113,7 +125,14 @@ export function generateCompose(count: number, seed = 42): string {
     '  security_opt:',
     '    - no-new-privileges:true',
     '',
+    'include:',
+    '  - infra/db.yaml',
+    '',
     'services:',
+    '  from-base:',
+    '    extends:',
+    '      file: common/base.yaml',
+    '      service: base',
   ];
   for (let k = 0; k < count; k++) lines.push(...service(k, r));
   lines.push('', 'networks:', '  backend:', '    driver: bridge', '');
@@ -182,7 +201,11 @@ function lineCount(text: string): number {
 function benchEngine(services: number, edits: number): void {
   const text = generateCompose(services);
   const at = editPoint(text);
-  const host: Host = { fileName: 'compose.yaml', exists: () => true, read: () => undefined };
+  const host: Host = {
+    fileName: 'compose.yaml',
+    exists: (p) => p in PROJECT || !p.endsWith('.yaml'),
+    read: (p) => PROJECT[p],
+  };
   const config = defaultConfig();
   const engine = new Engine();
   const file = { name: 'bench/compose.yaml', languageId: 'dockercompose' };
@@ -290,8 +313,15 @@ async function benchServers(services: number, edits: number): Promise<void> {
       diagnostics: 0,
     },
   ];
-  for (const [i, run] of runs.entries())
+  for (const [i, run] of runs.entries()) {
     run.uri = pathToFileURL(resolve(dir, `server${i}`, 'compose.yaml')).href;
+    // The project on disk, for the merge: the open file's own text comes from the editor.
+    for (const [rel, body] of Object.entries({ ...PROJECT, 'compose.yaml': text })) {
+      const path = resolve(dir, `server${i}`, rel);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, body);
+    }
+  }
 
   console.log(
     `(b) Language servers — ${services} services, ${lineCount(text)} lines, ${edits} edits each, interleaved`,

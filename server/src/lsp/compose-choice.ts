@@ -6,6 +6,8 @@ import { detectLanguage, looksLikeCompose } from '../languages/detect';
 /** The command behind "Treat as Compose"; the server remembers the choice per document for the session. */
 export const TREAT_AS_COMPOSE = 'shipshape.treatAsCompose';
 
+const MAX_CHARS = 256 * 1024;
+
 interface Doc {
   uri: string;
   languageId: string;
@@ -28,7 +30,8 @@ export function chosenLanguage(
   opts: { chosen?: Language; root: string | undefined; open: readonly { path: string; text: string }[] },
 ): { language: Language; partial: boolean } | undefined {
   if (opts.chosen) return { language: opts.chosen, partial: false };
-  if (!path || !isYaml(name, doc.languageId)) return undefined;
+  // Compose files are small: a large YAML file is not looked up (nor detected twice).
+  if (!path || !isYaml(name, doc.languageId) || doc.text.length > MAX_CHARS) return undefined;
   if (detectLanguage(name, doc.languageId, doc.text) !== null) return undefined;
   const kind = includedByCompose(path, opts.root, opts.open);
   // A file only ever extended holds templates, not a project: its services need not be complete.
@@ -37,7 +40,8 @@ export function chosenLanguage(
 
 /** "Treat as Compose" on YAML that reads like Compose and is not analysed as anything. */
 export function treatAsComposeAction(doc: Doc, name: string, analysed: boolean): CodeAction | null {
-  if (analysed || !isYaml(name, doc.languageId) || !looksLikeCompose(doc.text)) return null;
+  if (analysed || !isYaml(name, doc.languageId) || doc.text.length > MAX_CHARS || !looksLikeCompose(doc.text))
+    return null;
   const title = 'Treat this file as a Compose file';
   return {
     title,

@@ -46,5 +46,20 @@ services:
       messageIds: ['mergeTwice'],
       messages: ['line 8'],
     },
+    {
+      name: 'two merge keys with another key between them, in a list item',
+      code: `
+x-a: &a
+  init: true
+services:
+  web:
+    image: nginx:1.27
+    logging:
+      - <<: *a
+        driver: local
+        <<: *a
+        ~~
+`,
+    },
   ],
 });

@@ -66,14 +66,16 @@ export default defineRule<ComposeModel>({
   check(ctx) {
     const m = ctx.model;
     for (const s of m.services) {
-      const severity: Severity | undefined = activeByDefault(m, s) ? undefined : 'warning';
-      const report = (node: Node, messageId: string, data: Record<string, string | number>): void =>
+      const severityOf = (): Severity | undefined => (activeByDefault(m, s) ? undefined : 'warning');
+      const report = (node: Node, messageId: string, data: Record<string, string | number>): void => {
+        const severity = severityOf();
         ctx.report({
           at: rangeOf(m, node),
           messageId,
           data: { name: s.name, ...data },
           ...(severity ? { severity } : {}),
         });
+      };
 
       const mode = lookup(m, s, 'network_mode');
       const networks = lookup(m, s, 'networks');

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule';
-import { dependsOn, rangeOf, type ComposeModel } from '../../languages/compose';
+import { activeByDefault, dependsOn, rangeOf, type ComposeModel } from '../../languages/compose';
 import { isScalar, items, type Scalar } from '../../languages/yaml/model';
 
 export default defineRule<ComposeModel>({
@@ -46,8 +46,14 @@ export default defineRule<ComposeModel>({
     }
     // Compose checks the graph of the services the active profiles enable, and none is active by default:
     // a cycle through a service with `profiles:` fails only when its profile is enabled.
+    // `.env` may enable profiles (COMPOSE_PROFILES): a cycle through enabled services is an error.
     const profiledIn = (names: string[]) =>
-      names.some((n) => m.serviceByName.get(n)?.get('profiles')) ? { severity: 'warning' as const } : {};
+      names.some((n) => {
+        const s = m.serviceByName.get(n);
+        return s !== undefined && !activeByDefault(m, s);
+      })
+        ? { severity: 'warning' as const }
+        : {};
     // A depth-first search with its own stack: a chain of thousands of services would overflow the call
     // stack of a recursive one. Each frame remembers which of its edges it has followed so far.
     const state = new Map<string, 'active' | 'done'>();

@@ -34,9 +34,9 @@ export default defineRule<ComposeModel>({
       ctx.report({ at: m.doc.rangeOf(0, 0), messageId: 'empty' });
       return;
     }
-    // Two merge keys are rare; the walk runs only when the text could hold them.
-    const first = m.doc.text.indexOf('<<');
-    if (first < 0 || m.doc.text.indexOf('<<', first + 2) < 0) return;
+    // Two merge keys in one mapping are rare; the tree is walked only when two `<<` lines share an
+    // indentation with no shallower line between them.
+    if (!mayRepeatMergeKey(m.doc.text)) return;
     walk(m.root, (second, firstKey) =>
       ctx.report({
         at: m.doc.rangeOf(second.range?.[0] ?? 0, second.range?.[1] ?? 0),
@@ -46,6 +46,23 @@ export default defineRule<ComposeModel>({
     );
   },
 });
+
+function mayRepeatMergeKey(text: string): boolean {
+  if (text.indexOf('<<') === text.lastIndexOf('<<')) return false;
+  const open: number[] = [];
+  for (const line of text.split('\n')) {
+    const indent = line.search(/\S/);
+    if (indent < 0 || line[indent] === '#') continue;
+    // A shallower line closes the mappings below it.
+    while (open.length > 0 && (open[open.length - 1] as number) > indent) open.pop();
+    if (line.startsWith('<<', indent) || line.startsWith('- <<', indent)) {
+      const at = line.startsWith('- ', indent) ? indent + 2 : indent;
+      if (open.includes(at)) return true;
+      open.push(at);
+    }
+  }
+  return false;
+}
 
 /** Only comments, blank lines and document markers (or `{}` when the file parsed to an empty mapping). */
 function isBlank(text: string, emptyMap: boolean): boolean {
