@@ -119,7 +119,7 @@ const CASES: Case[] = [
     title: 'Add a PodDisruptionBudget',
     output:
       DEPLOY +
-      '---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web-pdb\n  namespace: shop\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web\n',
+      '---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web-pdb\n  namespace: shop\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web\n  unhealthyPodEvictionPolicy: AlwaysAllow\n',
   },
   {
     name: 'no PodDisruptionBudget when one in another file covers the pods',

@@ -3,6 +3,7 @@ import { existsSync, lstatSync, readFileSync, realpathSync, writeFileSync } from
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { isIgnored, type Config } from '../core/config';
 import type { KubernetesIndex } from '../core/kubernetes-index';
+import type { Preset } from '../core/presets';
 import type { Finding, Host, Language } from '../core/rule';
 import { Engine } from '../engine';
 import { fixAll } from '../fix-all';
@@ -50,6 +51,8 @@ export interface LintSettings {
   shellcheck: string | null;
   /** The Kubernetes objects of the run's files, for checks across files. */
   kubernetes?: KubernetesIndex;
+  /** `--preset`: overrides the preset of every configuration. */
+  preset?: Preset;
 }
 
 export function sha1(data: string | Uint8Array): string {
@@ -253,6 +256,7 @@ export class FileLinter {
           configFile: this.settings.configFile,
           lookups: this.lookups,
         });
+        if (this.settings.preset) config.preset = this.settings.preset;
         c = { config, key: sha1(JSON.stringify(config)) };
       } else c = this.configOfDir(parent);
       this.configs.set(dir, c);

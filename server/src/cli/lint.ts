@@ -61,7 +61,12 @@ export class LintRun {
     const o = parseLintArgs(args);
     this.options = o;
     if (o.config && !existsSync(o.config)) throw new UsageError(`config file ${o.config} does not exist`);
-    this.settings = { configFile: o.config, fix: o.fix, shellcheck: o.shellcheck ? findShellcheck() : null };
+    this.settings = {
+      configFile: o.config,
+      fix: o.fix,
+      shellcheck: o.shellcheck ? findShellcheck() : null,
+      ...(o.preset ? { preset: o.preset } : {}),
+    };
     this.linter = new FileLinter(this.settings);
     // --fix writes files: a result from before the fix would be about other bytes.
     this.cache = o.cache && !o.fix ? new ResultCache(cachePath(o.cacheLocation, this.cwd)) : undefined;
@@ -202,6 +207,7 @@ export class LintRun {
     const { text, utf8 } = decode(bytes);
     const name = this.options.stdinFilename;
     const config = loadConfig(resolve(name), { configFile: this.options.config });
+    if (this.options.preset) config.preset = this.options.preset;
     const out: Outcome = { findings: [], notes: [...config.problems] };
     const language = this.options.language;
     const file = { name, text, ...(language ? { language } : {}) };

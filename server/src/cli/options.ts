@@ -1,3 +1,4 @@
+import { isPreset, type Preset } from '../core/presets';
 import type { Language } from '../core/rule';
 
 /** The CLI's arguments, usage text and version: what `shipshape lint` accepts and how it says no. */
@@ -10,12 +11,14 @@ export type Format = (typeof FORMATS)[number];
 export const USAGE = `Usage:
   shipshape lint [--format text|json|sarif|github|codeclimate|checkstyle] [--config FILE] [--fix]
                  [--max-warnings N] [--cache] [--cache-location PATH] [--jobs N] [--no-ignore]
-                 [--no-shellcheck] [--stdin-filename NAME] [--language dockerfile|compose|kubernetes] PATH...
+                 [--preset minimal|recommended|strict] [--no-shellcheck] [--stdin-filename NAME] [--language dockerfile|compose|kubernetes] PATH...
   shipshape rules [--format text|json]
   shipshape --version
 
 PATH may be a file, a directory or - for standard input, whose kind is decided by --stdin-filename
 (default: Dockerfile). With - and --fix, the fixed text is written to standard output instead of a report.
+--preset picks which advice is given (as the preset setting of .shipshape.yaml, which it overrides):
+minimal (only what the tools reject), recommended (the default) or strict (every rule).
 --language lints the files named explicitly (and standard input) as that kind, whatever their names. Files a
 Compose file of the run names in \`include:\` or \`extends: file:\` are linted as Compose too.
 RUN instructions of Dockerfiles are also checked with ShellCheck (shellcheck/SC<n> findings) when a
@@ -55,6 +58,8 @@ export interface LintOptions {
   shellcheck: boolean;
   /** Lint the files named explicitly (and standard input) as this kind. */
   language?: Language;
+  /** Overrides the preset of every configuration. */
+  preset?: Preset;
 }
 
 function count(name: string, v: string, min: number): number {
@@ -96,7 +101,11 @@ export function parseLintArgs(args: string[]): LintOptions {
     else if (is('--max-warnings')) o.maxWarnings = count('--max-warnings', value(), 0);
     else if (is('--cache-location')) o.cacheLocation = value();
     else if (is('--jobs')) o.jobs = count('--jobs', value(), 1);
-    else if (is('--language')) {
+    else if (is('--preset')) {
+      const p = value();
+      if (!isPreset(p)) throw new UsageError(`unknown preset ${p} (minimal, recommended or strict)`);
+      o.preset = p;
+    } else if (is('--language')) {
       const l = value();
       if (l !== 'dockerfile' && l !== 'compose' && l !== 'kubernetes')
         throw new UsageError(`unknown language ${l}`);

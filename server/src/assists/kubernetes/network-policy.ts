@@ -17,6 +17,7 @@ import {
   workspaceView,
   type KubernetesModel,
   type Manifest,
+  dns1123Subdomain,
 } from '../../languages/kubernetes';
 
 /**
@@ -60,6 +61,8 @@ export function networkPolicyAssist(model: KubernetesModel, m: Manifest, host?: 
     ports.push(protocol && protocol !== 'TCP' ? { port, protocol } : { port });
   }
   if (ports.length === 0) return [];
+  // A Service whose name the API server rejects is reported first; a policy named after it would be too.
+  if (dns1123Subdomain(`${m.name}-allow-ingress`) !== undefined) return [];
   const style = styleOf(model.doc);
   const unit = style.unit;
   const ns = m.namespace ? [`${unit}namespace: ${scalar(m.namespace)}`] : [];

@@ -10,6 +10,7 @@ import {
   workspaceView,
   type KubernetesModel,
   type Manifest,
+  dns1123Subdomain,
 } from '../../languages/kubernetes';
 
 const REPLICATED = new Set(['Deployment', 'StatefulSet']);
@@ -37,6 +38,8 @@ export function pdbAssist(model: KubernetesModel, m: Manifest, host?: Host): Fix
     (o) => o.kind === 'PodDisruptionBudget' && o.selector !== undefined && selects(o.selector, pods),
   );
   if (covering.length > 0) return [];
+  // A workload whose name the API server rejects is reported first; a PDB named after it would be too.
+  if (dns1123Subdomain(`${m.name}-pdb`) !== undefined) return [];
   const metadata: { [k: string]: YValue } = { name: `${m.name}-pdb` };
   if (m.namespace) metadata.namespace = m.namespace;
   const lines = yamlLines(
@@ -44,7 +47,12 @@ export function pdbAssist(model: KubernetesModel, m: Manifest, host?: Host): Fix
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
       metadata,
-      spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+      // AlwaysAllow: pods that never became ready do not block a node drain (the Kubernetes docs' advice).
+      spec: {
+        maxUnavailable: 1,
+        selector: { matchLabels: labels },
+        unhealthyPodEvictionPolicy: 'AlwaysAllow',
+      },
     },
     styleOf(model.doc),
   );
