@@ -54,8 +54,11 @@ export interface KubernetesTable {
 
 type KRule = Rule<KubernetesModel>;
 
-function configOf(c: { config?: Partial<Config> }): Config {
-  return { ...defaultConfig(), ...(c.config ?? {}) };
+/** A case's configuration; a rule that is off by default is turned on, as a user who wants it would. */
+function configOf(c: { config?: Partial<Config> }, rule?: KRule): Config {
+  const config = { ...defaultConfig(), ...(c.config ?? {}) };
+  if (rule?.defaultOff) config.rules = { [rule.id]: rule.severity, ...config.rules };
+  return config;
 }
 
 /** The index of a case's other files. */
@@ -96,7 +99,7 @@ export function testKubernetesRule(rule: KRule, table: KubernetesTable): void {
       const vc: KubernetesValidCase = typeof c === 'string' ? { code: c } : c;
       it(`valid: ${vc.name ?? `#${i + 1}`}`, () => {
         const { text } = parseMarked(vc.code);
-        const found = runKubernetesRule(rule, text, configOf(vc), indexOf(vc));
+        const found = runKubernetesRule(rule, text, configOf(vc, rule), indexOf(vc));
         assert.deepEqual(
           found.map((f) => `${fmtRange(f.range)} ${f.message}`),
           [],
@@ -113,7 +116,7 @@ export function testKubernetesRule(rule: KRule, table: KubernetesTable): void {
           'the case is detected as a Kubernetes manifest',
         );
         const expected = [...ranges, ...(c.ranges ?? []).map(parseRange)].map(fmtRange).sort();
-        const config = configOf(c);
+        const config = configOf(c, rule);
         const found = runKubernetesRule(rule, text, config, indexOf(c));
         assert.deepEqual(
           found.map((f) => fmtRange(f.range)).sort(),

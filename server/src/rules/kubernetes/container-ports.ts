@@ -14,6 +14,7 @@ export default defineRule<KubernetesModel>({
   language: 'kubernetes',
   severity: 'info',
   recommended: false,
+  defaultOff: true,
   aliases: ['kube-linter:privileged-ports', 'kube-linter:ssh-port', 'trivy:KSV117'],
   fix: null,
   messages: {

@@ -13,6 +13,7 @@ export default defineRule<KubernetesModel>({
   language: 'kubernetes',
   severity: 'info',
   recommended: false,
+  defaultOff: true,
   aliases: ['kube-linter:default-service-account'],
   fix: null,
   messages: {

@@ -13,6 +13,7 @@ export default defineRule<KubernetesModel>({
   language: 'kubernetes',
   severity: 'info',
   recommended: false,
+  defaultOff: true,
   aliases: ['polaris:pullPolicyNotAlways', 'checkov:CKV_K8S_15'],
   fix: null,
   messages: {

@@ -6,6 +6,7 @@ export default defineRule<KubernetesModel>({
   language: 'kubernetes',
   severity: 'info',
   recommended: false,
+  defaultOff: true,
   aliases: ['polaris:priorityClassNotSet', 'kube-linter:priority-class-name'],
   fix: null,
   messages: {
