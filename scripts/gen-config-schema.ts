@@ -61,7 +61,7 @@ const schema = {
         podSecurity: {
           enum: ['off', 'baseline', 'restricted'],
           description:
-            'The Pod Security Standard pod specs are held to (kubernetes/pod-security). A Namespace of the same file with a pod-security.kubernetes.io/enforce label decides for its objects.',
+            'The Pod Security Standard pod specs are held to (kubernetes/pod-security). A Namespace of the workspace with a pod-security.kubernetes.io/enforce label decides for its objects.',
         },
       },
     },

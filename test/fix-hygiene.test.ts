@@ -197,13 +197,6 @@ const ALLOWED: { kind: 'unmasked' | 'defect'; fix: RegExp; finding: RegExp; reas
     finding: /^kubernetes\/spread-replicas: /,
     reason: "a quoted replica count is the schema rule's; unquoted, the user's own count of replicas is read",
   },
-  {
-    kind: 'unmasked',
-    fix: /^Change to IfNotPresent/,
-    finding: /^kubernetes\/image-pull-policy: /,
-    reason:
-      "a misspelt pull policy is the schema rule's; spelt right, the user's own choice of policy is read",
-  },
 ];
 const used = new Set<number>();
 /** Pairs of safe fixes compared in both orders, over all inputs. */

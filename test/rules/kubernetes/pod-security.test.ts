@@ -20,6 +20,15 @@ testKubernetesRule(rule, {
       config: RESTRICTED,
       code: namespaced('privileged', podWith('')),
     },
+    {
+      name: 'the label of a Namespace in another file of the workspace wins over the setting too',
+      config: RESTRICTED,
+      code: podWith('').replace('  name: api\n', '  name: api\n  namespace: shop\n'),
+      workspace: {
+        'app/namespace.yaml':
+          'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n',
+      },
+    },
   ],
   invalid: [
     {

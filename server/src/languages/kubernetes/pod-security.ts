@@ -1,3 +1,4 @@
+import type { IndexedObject } from '../../core/kubernetes-index';
 import type { KubernetesModel, Manifest } from './model';
 
 /** Pod Security Standards levels as Shipshape applies them: `privileged` enforces nothing, like `off`. */
@@ -8,17 +9,22 @@ export const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
 /**
  * The level an object is held to: the `pod-security.kubernetes.io/enforce` label of its Namespace when
  * this file has that Namespace (the admission controller enforces the label, whatever the settings say),
- * else `fallback` (the `kubernetes.podSecurity` setting). Exported for the workspace index, which knows
- * Namespaces of other files and can pass the label's value as the fallback.
+ * else that of a Namespace in another file of the workspace (`others`, the workspace index), else
+ * `fallback` (the `kubernetes.podSecurity` setting).
  */
 export function podSecurityLevel(
   model: KubernetesModel,
   m: Manifest,
   fallback: PodSecurityLevel,
+  others: readonly IndexedObject[] = [],
 ): PodSecurityLevel {
   if (m.namespace === undefined) return fallback;
   const ns = model.manifests.find((n) => n.kind === 'Namespace' && n.group === '' && n.name === m.namespace);
-  const label = ns?.labels.get(ENFORCE_LABEL);
+  // The Namespace may be in another file of the workspace (its index); this file's own wins.
+  const label = ns
+    ? ns.labels.get(ENFORCE_LABEL)
+    : others.find((o) => o.kind === 'Namespace' && o.group === '' && o.name === m.namespace && !o.partial)
+        ?.labels[ENFORCE_LABEL];
   return label === undefined ? fallback : (levelOfLabel(label) ?? fallback);
 }
 

@@ -302,7 +302,7 @@ export default defineRule<KubernetesModel>({
       'sysctls, unmasked /proc, SELinux overrides), `restricted` adds the hardening (non-root, no privilege ' +
       'escalation, drop ALL, a seccomp profile, only ephemeral and configuration volume types). Set the level with ' +
       '`shipshape.kubernetes.podSecurity` or `.shipshape.yaml` (`kubernetes: { podSecurity: restricted }`); a ' +
-      'Namespace of the same file with a `pod-security.kubernetes.io/enforce` label decides for its objects, as ' +
+      'Namespace (in the same file or elsewhere in the workspace) with a `pod-security.kubernetes.io/enforce` label decides for its objects, as ' +
       'the admission controller would. Each finding names the control as the standard does. The first fix makes ' +
       'the whole pod spec comply with the level (runAsNonRoot, allowPrivilegeEscalation: false, drop ALL, seccomp ' +
       'RuntimeDefault, host namespaces and ports removed); what it cannot decide (hostPath and other volume ' +
@@ -313,7 +313,12 @@ export default defineRule<KubernetesModel>({
   check(ctx) {
     const doc = ctx.doc;
     for (const w of ctx.model.workloads) {
-      const level = podSecurityLevel(ctx.model, w.manifest, ctx.settings.podSecurity);
+      const level = podSecurityLevel(
+        ctx.model,
+        w.manifest,
+        ctx.settings.podSecurity,
+        ctx.host.kubernetes?.objects,
+      );
       if (level === 'off' || w.manifest.partial) continue;
       const restricted = level === 'restricted';
       const list = failures(ctx, w, restricted);
