@@ -37,5 +37,11 @@ services:
       ranges: ['6:0-6:14'],
       output: 'x-base: &base\n  restart: always\nservices:\n  web:\n    <<: *base\n    image: nginx:1.27\n',
     },
+    {
+      name: 'nothing but version: no fix, since an empty file is an error',
+      code: 'version: "3.9"\r\n',
+      ranges: ['0:0-0:14'],
+      output: null,
+    },
   ],
 });

@@ -19,7 +19,8 @@ export default defineRule<ComposeModel>({
       'The Compose Specification merged the 2.x and 3.x formats; `docker compose` ignores `version` and prints ' +
       '"the attribute `version` is obsolete" each time it reads the file. Keeping it suggests features are gated ' +
       'by it (they are not) and adds noise to every command. Removing it changes nothing Compose does, so the fix ' +
-      'is safe. Only the top-level key is reported; a `version` inside `x-` fields or labels is data.',
+      'is safe. Only the top-level key is reported; a `version` inside `x-` fields or labels is data. A file ' +
+      'that holds nothing but `version` gets no fix: without it the file would be empty, which Compose rejects.',
     bad: "version: '3.8'\nservices:\n  web:\n    image: nginx:1.27\n",
     good: 'services:\n  web:\n    image: nginx:1.27\n',
   },
@@ -29,7 +30,9 @@ export default defineRule<ComposeModel>({
     ctx.report({
       at: nodeRange(ctx.doc, e.pair),
       messageId: 'obsolete',
+      // A file of nothing but `version` would be left empty, which Compose rejects ("empty compose file").
       fix: () => {
+        if (ctx.model.top.size === 1) return undefined;
         const edit = deletePair(ctx.doc, e.pair);
         return edit ? { title: 'Remove the obsolete `version` field', edits: [edit] } : undefined;
       },
