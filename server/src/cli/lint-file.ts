@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { compareFindings } from '../core/analyze';
 import { isIgnored, type Config } from '../core/config';
 import type { KubernetesIndex } from '../core/kubernetes-index';
 import type { Preset } from '../core/presets';
@@ -89,12 +90,7 @@ export function shellcheckSync(
 
 /** Findings in the order of the file (the engine's findings and ShellCheck's interleaved). */
 export function sorted(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      a.ruleId.localeCompare(b.ruleId),
-  );
+  return findings.sort(compareFindings);
 }
 
 export function toJson(file: string, f: Finding): JsonFinding {

@@ -103,11 +103,15 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
       internalErrors.push({ ruleId: rule.id, error: String((e as Error).stack ?? e) });
     }
   }
-  findings.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      a.ruleId.localeCompare(b.ruleId),
-  );
+  findings.sort(compareFindings);
   return { findings, internalErrors };
+}
+
+/** The order findings are reported in: by position, then by rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
 }

@@ -7,15 +7,13 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
-  type Hover,
-  type Position,
 } from 'vscode-languageserver/node';
 import { isIgnored, isLevel, type Config } from '../core/config';
 import type { IndexedObject, KubernetesIndex } from '../core/kubernetes-index';
 import { sameObjects } from '../languages/kubernetes/workspace';
 import { isPreset } from '../core/presets';
 import type { Finding, Host } from '../core/rule';
-import { containsPosition, rangesOverlap, TextDoc } from '../core/text';
+import { rangesOverlap, TextDoc } from '../core/text';
 import { Engine, noFiles, type FileResult, type SourceFile } from '../engine';
 import type { Language } from '../core/rule';
 import { chosenLanguage, treatAsComposeAction } from './compose-choice';
@@ -32,7 +30,6 @@ import {
   type EditCapabilities,
 } from './convert';
 import { configDiagnostics, configQuickFixes, warnOnce } from './config-diagnostics';
-import { hoverMarkdown } from './hover';
 import type { Settings } from './settings';
 import { ShellcheckScripts, type ScriptJob } from './shellcheck';
 import type { ShellcheckComment } from '../shellcheck';
@@ -291,16 +288,6 @@ export class Analyser {
   ): Diagnostic[] {
     const doc = this.documents.get(uri);
     return doc ? this.shell.diagnostics(doc, configFor(uri, ctx).config, results) : [];
-  }
-
-  hover(uri: string, position: Position, ctx: RequestContext): Hover | null {
-    const entry = this.analyse(uri, ctx);
-    const hits = (entry?.result?.findings ?? []).filter((f) => containsPosition(f.range, position));
-    if (hits.length === 0) return null;
-    return {
-      contents: { kind: 'markdown', value: hoverMarkdown(hits) },
-      range: hits[0]?.range,
-    };
   }
 
   /** The document as the engine sees it, with the kind the user chose or a Compose file implies. */

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { CodeActionParams, Position } from 'vscode-languageserver/node';
+import type { CodeActionParams } from 'vscode-languageserver/node';
 import type { IndexedObject, KubernetesIndex } from '../core/kubernetes-index';
 import type { ShellcheckComment } from '../shellcheck';
 import { Analyser, type DocumentState, type RequestContext } from './analysis';
@@ -9,7 +9,6 @@ import { EditorService, type EditorRequest } from './editor';
 export type Job =
   | { op: 'diagnostics'; uri: string; ctx: RequestContext }
   | { op: 'codeActions'; uri: string; ctx: RequestContext; params: CodeActionParams }
-  | { op: 'hover'; uri: string; ctx: RequestContext; position: Position }
   | { op: 'shellScripts'; uri: string; ctx: RequestContext }
   | {
       op: 'shellDiagnostics';
@@ -79,8 +78,6 @@ function run(analyser: Analyser, job: Job): unknown {
       return analyser.diagnostics(job.uri, job.ctx);
     case 'codeActions':
       return analyser.codeActions(job.uri, job.params, job.ctx);
-    case 'hover':
-      return analyser.hover(job.uri, job.position, job.ctx);
     case 'shellScripts':
       return analyser.shellScripts(job.uri, job.ctx);
     case 'shellDiagnostics':
