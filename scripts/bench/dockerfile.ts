@@ -11,10 +11,10 @@
  * (b) Language servers: ours (`server/out/server.js --stdio`, built by `npm run build`) and
  *     dockerfile-language-server-nodejs (`docker-langserver --stdio`) on a ~1,760-line file. Each gets the
  *     file opened, then 30 edits (full-text didChange with the next version, one character changed),
- *     interleaved between the servers. Measured: from sending didChange to the publishDiagnostics for that
- *     version (or, when a server publishes without versions, the next publish after the change).
- *     Shipshape runs twice: with ShellCheck off (the per-edit latency compared) and on (typing must not
- *     wait for it: the first publish of each version comes before ShellCheck's).
+ *     interleaved between the two servers. Measured: from sending didChange to the publishDiagnostics for
+ *     that version (or, when a server publishes without versions, the next publish after the change).
+ *     Then Shipshape with ShellCheck on, alone: the first publish of each version (typing must not wait
+ *     for ShellCheck) and the later one that carries ShellCheck's findings (its cost).
  * (d) ShellCheck's own cost: `shipshape lint` on the same file with and without it (every RUN checked,
  *     nothing cached), when a shellcheck binary is on PATH.
  * (c) Long instructions: one RUN continued over 20,000 lines and an unterminated heredoc before 20,000
@@ -323,6 +323,8 @@ interface ServerRun {
   uri: string;
   openMs?: number;
   times: number[];
+  /** With ShellCheck on: from sending didChange to the publish that carries ShellCheck's findings. */
+  shellcheckTimes: number[];
   versioned: boolean;
   diagnostics: number;
   error?: string;
@@ -330,32 +332,17 @@ interface ServerRun {
   settings?: Record<string, unknown>;
 }
 
-async function benchServers(lines: number, edits: number): Promise<void> {
-  const text = generateDockerfile(lines, 7);
-  const at = editPoint(text);
-  const ours = resolve(ROOT, stringArg('--server') ?? 'server/out/server.js');
-  const theirs = resolve(ROOT, 'node_modules/dockerfile-language-server-nodejs/bin/docker-langserver');
-  const dir = resolve(ROOT, '.cache/bench');
-  const off = { shipshape: { shellcheck: { enable: false } } };
-  const runs: ServerRun[] = [
-    { name: 'shipshape', path: ours, uri: '', times: [], versioned: false, diagnostics: 0, settings: off },
-    { name: 'shipshape + ShellCheck', path: ours, uri: '', times: [], versioned: false, diagnostics: 0 },
-    {
-      name: 'dockerfile-language-server-nodejs',
-      path: theirs,
-      uri: '',
-      times: [],
-      versioned: false,
-      diagnostics: 0,
-    },
-  ];
-  for (const [i, run] of runs.entries())
-    run.uri = pathToFileURL(resolve(dir, `server${i}`, 'Dockerfile')).href;
+const isShellcheck = (d: { code?: unknown }): boolean => String(d.code).startsWith('shellcheck/');
 
-  console.log(`(b) Language servers — ${lineCount(text)} lines, ${edits} edits each, interleaved`);
+/**
+ * Opens the file in each server, then sends the same edits to all of them, interleaved. With `shellcheck`,
+ * each edit also waits for ShellCheck's publish, so no ShellCheck process is still running when the next
+ * edit is timed.
+ */
+async function editServers(runs: ServerRun[], text: string, at: number, edits: number, shellcheck: boolean) {
   for (const run of runs) {
     if (!existsSync(run.path)) {
-      run.error = `${run.path} not found${run.name === 'shipshape' ? ' (run npm run build)' : ''}`;
+      run.error = `${run.path} not found${run.path.endsWith('server.js') ? ' (run npm run build)' : ''}`;
       continue;
     }
     try {
@@ -365,11 +352,11 @@ async function benchServers(lines: number, edits: number): Promise<void> {
       const p = await run.client.waitForDiagnostics(run.uri);
       run.openMs = p.receivedAt - t0;
       run.diagnostics = p.diagnostics.length;
+      if (shellcheck) await run.client.waitForDiagnostics(run.uri, (ds) => ds.some(isShellcheck));
     } catch (e) {
       run.error = (e as Error).message.split('\n')[0];
     }
   }
-
   for (let i = 1; i <= edits; i++) {
     const next = edited(text, at, i);
     const version = i + 1;
@@ -382,14 +369,50 @@ async function benchServers(lines: number, edits: number): Promise<void> {
         await client.change(run.uri, version, next);
         const p = await client.waitForDiagnostics(run.uri, undefined, version);
         run.times.push(p.receivedAt - sentAt);
-        run.diagnostics = p.diagnostics.length;
+        run.diagnostics = p.diagnostics.filter((d) => !isShellcheck(d)).length;
         if (p.version === version) run.versioned = true;
+        if (shellcheck) {
+          const s = await client.waitForDiagnostics(run.uri, (ds) => ds.some(isShellcheck), version);
+          run.shellcheckTimes.push(s.receivedAt - sentAt);
+        }
       } catch (e) {
         run.error = (e as Error).message.split('\n')[0];
       }
     }
   }
+  if (process.env.BENCH_SERIES)
+    for (const r of runs) console.error(r.name, r.times.map((t) => t.toFixed(0)).join(' '));
+  await Promise.all(runs.map((r) => r.client?.shutdown()));
+}
 
+async function benchServers(lines: number, edits: number): Promise<void> {
+  const text = generateDockerfile(lines, 7);
+  const at = editPoint(text);
+  const ours = resolve(ROOT, stringArg('--server') ?? 'server/out/server.js');
+  const theirs = resolve(ROOT, 'node_modules/dockerfile-language-server-nodejs/bin/docker-langserver');
+  const dir = resolve(ROOT, '.cache/bench');
+  const off = { shipshape: { shellcheck: { enable: false } } };
+  const run = (name: string, path: string, settings?: Record<string, unknown>): ServerRun => ({
+    name,
+    path,
+    uri: pathToFileURL(resolve(dir, name.replace(/\W+/g, '-'), 'Dockerfile')).href,
+    times: [],
+    shellcheckTimes: [],
+    versioned: false,
+    diagnostics: 0,
+    settings,
+  });
+  const compared = [run('shipshape', ours, off), run('dockerfile-language-server-nodejs', theirs)];
+  const withShellcheck = run('shipshape + ShellCheck', ours);
+
+  console.log(`(b) Language servers — ${lineCount(text)} lines, ${edits} edits each`);
+  // ShellCheck's processes would take CPU from whichever server is timed next, so the ShellCheck run
+  // comes on its own, after the two compared servers. Its file has one RUN ShellCheck reports on
+  // (SC2086), so every edit ends with ShellCheck's publish and its cost can be timed.
+  await editServers(compared, text, at, edits, false);
+  await editServers([withShellcheck], `${text}RUN ls $BENCH_DIR\n`, at, edits, true);
+
+  const runs = [...compared, withShellcheck];
   console.log(
     table(
       ['server', 'open ms', 'median ms', 'p95 ms', 'diagnostics', 'matched on'],
@@ -407,7 +430,19 @@ async function benchServers(lines: number, edits: number): Promise<void> {
       ),
     ),
   );
-  await Promise.all(runs.map((r) => r.client?.shutdown()));
+  const [ours0, theirs0] = compared;
+  if (ours0?.times.length && theirs0?.times.length)
+    console.log(
+      `shipshape / dockerfile-language-server-nodejs, median per edit: ` +
+        (median(ours0.times) / median(theirs0.times)).toFixed(2),
+    );
+  const sc = withShellcheck.shellcheckTimes;
+  if (sc.length)
+    console.log(
+      `shipshape + ShellCheck: ShellCheck's publish comes ${ms(median(sc))} ms (median; p95 ` +
+        `${ms(percentile(sc, 95))}) after the edit, the ordinary one ${ms(median(withShellcheck.times))} ms`,
+    );
+  console.log();
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -42,31 +42,50 @@ function defaultRoot(filePath: string): string {
  * out — is unknown (`undefined`), so rules stay quiet and nothing outside the workspace is read or probed.
  * A rule-level "refused" answer would need a third value in `Host`; quiet is the safe default.
  */
-export function diskHost(filePath: string, opts: { root?: string } = {}): Host {
+/**
+ * A host for a file on disk. `remember` (the default) keeps each answer for the host's life: right for a
+ * host made for one analysis, wrong for one kept while files may be created (the CLI's `--fix`).
+ */
+export function diskHost(filePath: string, opts: { root?: string; remember?: boolean } = {}): Host {
   const file = resolve(filePath);
   const dir = dirname(file);
   const root = resolve(opts.root ?? defaultRoot(file));
   const realRoot = realNearest(root)?.real ?? root;
+  // A host serves one analysis: rules ask for the same few paths again and again (one lookup per finding),
+  // and a missing path costs a thrown error per directory level, so answers are kept for the host's life.
+  const resolved = new Map<string, { real: string; exists: boolean } | undefined>();
+  const texts = new Map<string, string | undefined>();
   /** The real path of a relative or absolute path when it stays inside the root; undefined otherwise. */
   const inside = (p: string): { real: string; exists: boolean } | undefined => {
     const abs = resolve(dir, p);
-    if (!within(root, abs) && !within(realRoot, abs)) return undefined;
-    const r = realNearest(abs);
-    return r && within(realRoot, r.real) ? r : undefined;
+    if (opts.remember !== false && resolved.has(abs)) return resolved.get(abs);
+    let r: { real: string; exists: boolean } | undefined;
+    if (within(root, abs) || within(realRoot, abs)) {
+      r = realNearest(abs);
+      if (r && !within(realRoot, r.real)) r = undefined;
+    }
+    if (opts.remember !== false) resolved.set(abs, r);
+    return r;
+  };
+  const readInside = (rel: string): string | undefined => {
+    const r = inside(rel);
+    if (!r?.exists) return undefined;
+    try {
+      const st = statSync(r.real);
+      return st.isFile() && st.size <= MAX_READ_BYTES ? readFileSync(r.real, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
   };
   return {
     fileName: basename(file),
     exists: (rel) => inside(rel)?.exists,
     outside: (rel) => inside(rel) === undefined,
     read: (rel) => {
-      const r = inside(rel);
-      if (!r?.exists) return undefined;
-      try {
-        const st = statSync(r.real);
-        return st.isFile() && st.size <= MAX_READ_BYTES ? readFileSync(r.real, 'utf8') : undefined;
-      } catch {
-        return undefined;
-      }
+      const abs = resolve(dir, rel);
+      if (opts.remember === false) return readInside(rel);
+      if (!texts.has(abs)) texts.set(abs, readInside(rel));
+      return texts.get(abs);
     },
   };
 }

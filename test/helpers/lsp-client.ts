@@ -247,7 +247,7 @@ export class LspClient {
 
   /** Spawns `node <serverPath> --stdio`, then runs initialize and initialized. */
   static async start(serverPath: string, opts: StartOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [serverPath, ...(opts.args ?? ['--stdio'])], {
+    const proc = spawn(process.execPath, [...nodeArgs(), serverPath, ...(opts.args ?? ['--stdio'])], {
       cwd: opts.cwd,
       env: opts.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -550,4 +550,12 @@ export function filesCreatedBy(edit: WorkspaceEdit): Map<string, string> {
       out.set(create.uri, applyWorkspaceEdit('', edit, create.uri));
     }
   return out;
+}
+
+/**
+ * Node options for the server process from `LSP_NODE_ARGS` (for example `--cpu-prof --cpu-prof-dir=/tmp/p`
+ * to profile a server a benchmark starts); none by default.
+ */
+function nodeArgs(): string[] {
+  return (process.env.LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
