@@ -47,6 +47,23 @@ function checkResult(r: FileResult, text: string, stage: string, issues: Issue[]
   }
 }
 
+/** Everything an analysis says, fixes included, as text: caches must never change a word of it. */
+export function signature(r: FileResult | null): string {
+  return (r?.findings ?? [])
+    .map((f) =>
+      JSON.stringify([f.ruleId, f.severity, f.range, f.message, f.aliases, f.fixable ? f.fixes() : null]),
+    )
+    .join('\n');
+}
+
+function firstDifference(a: string, b: string): string {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  const i = x.findIndex((line, k) => line !== y[k]);
+  const k = i < 0 ? x.length : i;
+  return `cached:  ${x[k] ?? '(nothing)'}\nfresh:   ${y[k] ?? '(nothing)'}`;
+}
+
 const errorIds = (r: FileResult | null): Set<string> =>
   new Set((r?.findings ?? []).filter((f) => f.severity === 'error').map((f) => f.ruleId));
 
@@ -68,6 +85,14 @@ export function checkEngine(engine: Engine, name: string, base: string, text: st
     stage = 'build fixes';
     for (const f of r.findings) if (f.fixable) f.fixes();
     checkResult(r, text, stage, issues);
+    stage = 'compare with a fresh analysis';
+    const fresh = new Engine().analyze({ name, text }, config, noFiles);
+    const [was, now] = [signature(r), signature(fresh)];
+    if (was !== now)
+      issues.push({
+        what: 'an edit analysed through the caches differs from a fresh analysis',
+        detail: firstDifference(was, now),
+      });
     stage = 'fix-all';
     const fixed = fixAll(engine, { name, text }, config, noFiles);
     if (fixed.text === text) return issues;

@@ -18,12 +18,15 @@ function within(root: string, p: string): boolean {
 function realNearest(p: string): { real: string; exists: boolean } | undefined {
   for (let cur = p, exists = true; ; exists = false) {
     try {
-      return { real: realpathSync(cur), exists };
+      // Most paths asked about do not exist: a stat that answers undefined costs far less than the
+      // error realpath throws (and its stack), once per directory level.
+      if (statSync(cur, { throwIfNoEntry: false }) !== undefined) return { real: realpathSync(cur), exists };
     } catch {
-      const parent = dirname(cur);
-      if (parent === cur) return undefined;
-      cur = parent;
+      // Not a directory on the way, no permission, or gone meanwhile: as if missing.
     }
+    const parent = dirname(cur);
+    if (parent === cur) return undefined;
+    cur = parent;
   }
 }
 

@@ -14,3 +14,4 @@ export {
 } from './image';
 export * from './query';
 export * from './runs';
+export { perInstruction } from './per-instruction';

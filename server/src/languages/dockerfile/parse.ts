@@ -39,6 +39,8 @@ const SHELL_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
  * a line, so a 2,000-line file would spend 20 ms per keystroke; with chunks cached by their text, an edit
  * re-parses only the chunk it touches. Chunk boundaries are lines that start an instruction for certain:
  * an instruction keyword at the start of a line, outside a heredoc, after a line that does not continue.
+ * Which of those lines start a chunk depends on the line's own text (a hash), not on its distance from the
+ * top: a line typed or deleted above leaves the chunks below as they were, so they are moved, not parsed.
  */
 interface ParsedChunk {
   instructions: DInstruction[];
@@ -67,7 +69,18 @@ export function createParseCache(): ParseCache {
   return { chunks: new Map() };
 }
 
-const MIN_CHUNK_LINES = 24;
+/** Chunks are at least this many lines long, and at most about MAX_CHUNK_LINES unless one instruction is longer. */
+const MIN_CHUNK_LINES = 6;
+const MAX_CHUNK_LINES = 40;
+/** About one instruction line in this many starts a chunk. */
+const CHUNK_SPREAD = 8;
+
+/** Whether an instruction line starts a chunk, by its text alone (FNV-1a), so the choice survives edits elsewhere. */
+function startsChunk(text: string, start: number, end: number): boolean {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % CHUNK_SPREAD === 0;
+}
 
 export function parseDockerfile(text: string, cache: ParseCache = createParseCache()): DockerfileModel {
   const doc = new TextDoc(text);
@@ -130,30 +143,64 @@ function detectEscape(text: string): string {
 function chunkBoundaries(doc: TextDoc, escape: string): number[] {
   const out = [0];
   const n = doc.lineCount;
+  const text = doc.text;
   let continued = false;
   let heredocEnds: string[] = [];
   let lastBoundary = 0;
+  // This runs over the whole file on every keystroke: lines are read by offsets, and the regular
+  // expressions run only on lines that can match them.
   for (let line = 0; line < n; line++) {
-    const t = doc.lineText(line);
+    const start = doc.lineStart(line);
+    const end = doc.lineEnd(line);
     if (heredocEnds.length > 0) {
+      const t = text.slice(start, end);
       const trimmed = t.replace(/^\t+/, '').trimEnd();
       if (trimmed === heredocEnds[0]) heredocEnds = heredocEnds.slice(1);
       continue;
     }
-    const trimmed = t.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    if (!continued) {
+    let first = start;
+    while (first < end && isBlank(text.charCodeAt(first))) first++;
+    let last = end;
+    while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
+    const t = text.slice(start, end);
+    // Other Unicode spaces (rare) are trimmed exactly as String.prototype.trim does.
+    const trimmed =
+      first < last && (text.charCodeAt(first) > 127 || text.charCodeAt(last - 1) > 127) ? t.trim() : null;
+    if (
+      trimmed === null
+        ? first === last || text.charCodeAt(first) === 35
+        : trimmed === '' || trimmed[0] === '#'
+    )
+      continue;
+    const since = line - lastBoundary;
+    if (
+      !continued &&
+      isLetter(text.charCodeAt(first)) &&
+      since >= MIN_CHUNK_LINES &&
+      (since >= MAX_CHUNK_LINES || startsChunk(text, first, last))
+    ) {
       const kw = /^\s*([A-Za-z]+)(\s|$)/.exec(t)?.[1]?.toUpperCase();
-      if (kw && KEYWORDS.has(kw) && line - lastBoundary >= MIN_CHUNK_LINES) {
+      if (kw && KEYWORDS.has(kw)) {
         out.push(line);
         lastBoundary = line;
       }
     }
-    const docs = [...t.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)];
-    if (docs.length > 0 && /^\s*(RUN|COPY|ADD)\b/i.test(t)) heredocEnds = docs.map((m) => m[1] as string);
-    continued = trimmed.endsWith(escape);
+    if (t.includes('<<')) {
+      const docs = [...t.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)];
+      if (docs.length > 0 && /^\s*(RUN|COPY|ADD)\b/i.test(t)) heredocEnds = docs.map((m) => m[1] as string);
+    }
+    continued = trimmed === null ? text.endsWith(escape, last) : trimmed.endsWith(escape);
   }
   return out;
+}
+
+/** What `String.prototype.trim` removes that a Dockerfile line can hold (besides rarer Unicode spaces). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** A chunk after the first must still know a non-default escape character. */

@@ -27,6 +27,15 @@ const RHEL_PATH = /(?:^|\/)(?:ubi\d+|redhat|rockylinux|almalinux|opensuse|sles|s
 
 /** What `/bin/sh` is in the stage's root image, as far as its family tells. */
 export function binShOf(stage: Stage): ShellKind {
+  // Stages are built anew with each model, so this lives as long as one analysis; a dozen rules ask per RUN.
+  let kind = binShCache.get(stage);
+  if (kind === undefined) binShCache.set(stage, (kind = binShOfImage(stage)));
+  return kind;
+}
+
+const binShCache = new WeakMap<Stage, ShellKind>();
+
+function binShOfImage(stage: Stage): ShellKind {
   const image = rootImage(stage);
   const family = imageFamily(image);
   if (family === 'debian') return 'dash';
@@ -71,6 +80,17 @@ function shellsOf(model: DockerfileModel, stage: Stage): DInstruction[] {
 
 /** The shell that runs a shell-form instruction of a stage. */
 export function shellAt(model: DockerfileModel, ins: DInstruction): StageShell {
+  let byIns = shellAtCache.get(model);
+  if (!byIns) shellAtCache.set(model, (byIns = new Map()));
+  let shell = byIns.get(ins);
+  if (!shell) byIns.set(ins, (shell = findShellAt(model, ins)));
+  return shell;
+}
+
+/** Per model: rules ask for the shell of every RUN, several rules each. */
+const shellAtCache = new WeakMap<DockerfileModel, Map<DInstruction, StageShell>>();
+
+function findShellAt(model: DockerfileModel, ins: DInstruction): StageShell {
   const stage = model.stages[ins.stage];
   let shellIns: DInstruction | null = null;
   if (stage) {

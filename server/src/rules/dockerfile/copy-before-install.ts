@@ -4,6 +4,7 @@ import { defineRule, type FixSpec, type Host } from '../../core/rule';
 import type { TextEdit } from '../../core/text';
 import {
   argsOf,
+  perInstruction,
   resolveAt,
   stageChain,
   type DInstruction,
@@ -247,7 +248,10 @@ function readCommand(cmd: ShellCommand): Reading {
 }
 
 /** The installs of a RUN, whether it also needs the source, and whether it does anything else. */
-function readRun(ins: DInstruction): { installs: Install[]; needsSource: boolean; other: boolean } {
+/** What a RUN installs depends on its own text alone: read once, kept across edits. */
+const readRun = perInstruction(readRunText);
+
+function readRunText(ins: DInstruction): { installs: Install[]; needsSource: boolean; other: boolean } {
   const installs: Install[] = [];
   let needsSource = false;
   let other = false;

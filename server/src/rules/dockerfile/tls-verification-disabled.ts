@@ -1,6 +1,13 @@
 import { defineRule } from '../../core/rule';
 import type { Range } from '../../core/text';
-import { argsOf, findFlag, type DockerfileModel, type ShellCommand } from '../../languages/dockerfile';
+import {
+  argsOf,
+  findFlag,
+  perInstruction,
+  type DInstruction,
+  type DockerfileModel,
+  type ShellCommand,
+} from '../../languages/dockerfile';
 
 interface Hit {
   at: Range;
@@ -42,6 +49,18 @@ function variableHit(name: string, value: string, at: Range): Hit | null {
   const known = VARIABLES[name] ?? VARIABLES[name.toUpperCase()];
   return known?.off(unquoted(value)) ? { at, what: `${name}=${unquoted(value)}`, alias: known.alias } : null;
 }
+
+/** An instruction's hits depend on its own text alone (and hold its own ranges): kept across edits. */
+const hitsOf = perInstruction((ins: DInstruction): Hit[] => {
+  const hits: Hit[] = [];
+  if (ins.keyword === 'ENV')
+    for (const p of ins.properties) {
+      const hit = p.value === null ? null : variableHit(p.name, p.value, p.nameRange);
+      if (hit) hits.push(hit);
+    }
+  for (const cmd of ins.shell?.commands ?? []) hits.push(...commandHits(cmd));
+  return hits;
+});
 
 function commandHits(cmd: ShellCommand): Hit[] {
   const out: Hit[] = [];
@@ -119,15 +138,7 @@ export default defineRule<DockerfileModel>({
   },
   check(ctx) {
     const { model } = ctx;
-    const hits: Hit[] = [];
-    for (const ins of model.instructions) {
-      if (ins.keyword === 'ENV')
-        for (const p of ins.properties) {
-          const hit = p.value === null ? null : variableHit(p.name, p.value, p.nameRange);
-          if (hit) hits.push(hit);
-        }
-      for (const cmd of ins.shell?.commands ?? []) hits.push(...commandHits(cmd));
-    }
+    const hits = model.instructions.flatMap(hitsOf);
     for (const h of hits)
       ctx.report({
         at: h.at,

@@ -1,0 +1,18 @@
+/**
+ * Answers about one instruction, kept for as long as the instruction lives. Parsing is incremental: an
+ * edit re-parses only the chunk of instructions it touches, and every other instruction is the same object
+ * as before (moved in place when text above it changed length). A question whose answer depends on
+ * nothing but the instruction's own text is then answered once, not on every keystroke.
+ *
+ * The answer must hold no copied offsets or positions: references to the instruction's own objects (its
+ * ranges, shell commands and words) are fine, as they move with it.
+ */
+export function perInstruction<K extends object, T>(ask: (key: K) => T): (key: K) => T {
+  const answers = new WeakMap<K, T>();
+  return (key) => {
+    if (answers.has(key)) return answers.get(key) as T;
+    const answer = ask(key);
+    answers.set(key, answer);
+    return answer;
+  };
+}
