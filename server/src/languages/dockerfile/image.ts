@@ -3,6 +3,8 @@ import type { ImageRef } from './model';
 
 /** Variables known at a point of the file: name → value, or null when declared without a value. */
 export type VarScope = Map<string, string | null>;
+/** A scope that callers only read: scopes are shared between the rules of one analysis. */
+export type ReadonlyVarScope = ReadonlyMap<string, string | null>;
 
 /** Removes Dockerfile quoting from a word (`"a b"` → `a b`), as the builder does before using it. */
 export function unquote(v: string, esc: string): string {
@@ -29,7 +31,7 @@ export function unquote(v: string, esc: string): string {
  * Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR:+alt}` as the builder does. Returns null
  * when a variable has no known value, so callers can stay quiet instead of guessing.
  */
-export function substitute(text: string, scope: VarScope): string | null {
+export function substitute(text: string, scope: ReadonlyVarScope): string | null {
   let unknown = false;
   const out = text.replace(
     /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
@@ -90,7 +92,7 @@ export function splitReference(ref: string): {
   return { registry, name: rest, tag, digest };
 }
 
-export function resolveImage(raw: string, range: Range, scope: VarScope): ImageRef {
+export function resolveImage(raw: string, range: Range, scope: ReadonlyVarScope): ImageRef {
   const resolved = raw.includes('$') ? substitute(raw, scope) : raw;
   const parts = splitReference(resolved ?? raw);
   let tagRange: Range | null = null;

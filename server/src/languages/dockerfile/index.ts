@@ -10,6 +10,7 @@ export {
   substitute,
   unquote,
   type ImageFamily,
+  type ReadonlyVarScope,
   type VarScope,
 } from './image';
 export * from './query';

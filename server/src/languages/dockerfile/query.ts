@@ -1,4 +1,4 @@
-import { substitute, type VarScope } from './image';
+import { substitute, type ReadonlyVarScope, type VarScope } from './image';
 import type { DInstruction, DockerfileModel, Stage } from './model';
 import { argsOf, subcommand, type ShellCommand, type ShellWord } from './shell';
 
@@ -53,7 +53,20 @@ export function allRunCommands(model: DockerfileModel): RunCommand[] {
 }
 
 /** The ARGs declared before the first FROM, substituted in order: what FROM lines can use. */
-export function globalScope(model: DockerfileModel): VarScope {
+export function globalScope(model: DockerfileModel): ReadonlyVarScope {
+  let globals = globalCache.get(model);
+  if (!globals) globalCache.set(model, (globals = readGlobalScope(model)));
+  return globals;
+}
+
+/**
+ * Per model: a dozen rules resolve variables, several per instruction, and each scope is built from every
+ * instruction before it. The scopes are shared, hence read-only.
+ */
+const globalCache = new WeakMap<DockerfileModel, ReadonlyVarScope>();
+const scopeCache = new WeakMap<DockerfileModel, Map<DInstruction, ReadonlyVarScope>>();
+
+function readGlobalScope(model: DockerfileModel): VarScope {
   const globals: VarScope = new Map();
   for (const g of model.globalArgs)
     for (const p of g.properties) globals.set(p.name, p.value === null ? null : substitute(p.value, globals));
@@ -64,7 +77,15 @@ export function globalScope(model: DockerfileModel): VarScope {
  * Variables visible to an instruction: global ARGs redeclared in the stage, the stage's ARG and ENV
  * lines before it, and ENV inherited from the stages it builds on. Values are substituted as they go.
  */
-export function scopeAt(model: DockerfileModel, ins: DInstruction): VarScope {
+export function scopeAt(model: DockerfileModel, ins: DInstruction): ReadonlyVarScope {
+  let byIns = scopeCache.get(model);
+  if (!byIns) scopeCache.set(model, (byIns = new Map()));
+  let scope = byIns.get(ins);
+  if (!scope) byIns.set(ins, (scope = readScopeAt(model, ins)));
+  return scope;
+}
+
+function readScopeAt(model: DockerfileModel, ins: DInstruction): ReadonlyVarScope {
   const globals = globalScope(model);
   const stage = model.stages[ins.stage];
   const scope: VarScope = new Map();

@@ -7,7 +7,7 @@ import {
   unquote,
   type DInstruction,
   type DockerfileModel,
-  type VarScope,
+  type ReadonlyVarScope,
 } from '../../languages/dockerfile';
 
 /** Extensions of the archives ADD unpacks (tar, optionally compressed), as hadolint lists them plus zstd. */
@@ -71,7 +71,7 @@ export default defineRule<DockerfileModel>({
         if (ins.flags.some((f) => ADD_ONLY_FLAGS.has(f.name.toLowerCase()))) continue;
         const words = ins.json ? jsonWords(doc, ins) : ins.args.map((a) => a.value);
         if (!words || words.length < 2) continue;
-        let scope: VarScope | undefined;
+        let scope: ReadonlyVarScope | undefined;
         const sources: string[] = [];
         let known = true;
         for (const w of words.slice(0, -1)) {
