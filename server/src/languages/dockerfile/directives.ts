@@ -207,9 +207,10 @@ export const BUILDKIT_CHECKS: readonly string[] = [
 export function checkComments(doc: TextDoc): { top: boolean; options: CheckOptions }[] {
   const out: { top: boolean; options: CheckOptions }[] = [];
   const topLine = topDirectives(doc).find((d) => d.name === 'check')?.line;
-  for (let line = 0; line < doc.lineCount; line++) {
-    const text = doc.lineText(line);
-    if (!/^\s*#\s*check\s*=/i.test(text)) continue;
+  for (const line of linesMatching(
+    doc,
+    /^[^\S\r\n\u2028\u2029]*#[^\S\r\n\u2028\u2029]*check[^\S\r\n\u2028\u2029]*=/gim,
+  )) {
     const d = readDirective(doc, line);
     if (d?.name === 'check') out.push({ top: line === topLine, options: checkOptions(d) });
   }
@@ -220,10 +221,26 @@ export function checkComments(doc: TextDoc): { top: boolean; options: CheckOptio
 export function misplacedDirectives(doc: TextDoc): { name: string; line: number; range: Range }[] {
   const top = new Set(topDirectives(doc).map((d) => d.line));
   const out: { name: string; line: number; range: Range }[] = [];
-  for (let line = 0; line < doc.lineCount; line++) {
-    if (top.has(line) || !/^\s*#\s*(?:syntax|escape)\s*=/i.test(doc.lineText(line))) continue;
+  for (const line of linesMatching(
+    doc,
+    /^[^\S\r\n\u2028\u2029]*#[^\S\r\n\u2028\u2029]*(?:syntax|escape)[^\S\r\n\u2028\u2029]*=/gim,
+  )) {
+    if (top.has(line)) continue;
     const d = readDirective(doc, line);
     if (d && d.value !== '') out.push({ name: d.name, line, range: doc.lineRange(line) });
+  }
+  return out;
+}
+
+/**
+ * The lines where a multiline, global expression matches at a line start, in order: one search over the
+ * text rather than a line-by-line test (this runs on every keystroke, over comments that are rarely there).
+ */
+function linesMatching(doc: TextDoc, re: RegExp): number[] {
+  const out: number[] = [];
+  for (const m of doc.text.matchAll(re)) {
+    const line = doc.positionAt(m.index).line;
+    if (out[out.length - 1] !== line) out.push(line);
   }
   return out;
 }
