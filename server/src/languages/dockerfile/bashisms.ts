@@ -69,11 +69,14 @@ export function bashismsIn(doc: TextDoc, run: Run): BashismFinding[] {
     if (last && !last.quoted && cmd.separatorAfter === '(' && /^[A-Za-z_]\w*\+?=$/.test(last.value))
       out.push({ kind: 'array', start: last.start, end: last.end });
     for (const w of cmd.words)
-      if (!w.quoted && hasBraceExpansion(doc.text.slice(w.start, w.end)))
+      // A brace in the word's text is one in its value too (`\{` reads `{`): most words have none.
+      if (!w.quoted && w.value.includes('{') && hasBraceExpansion(doc.text.slice(w.start, w.end)))
         out.push({ kind: 'brace', start: w.start, end: w.end });
   }
   // Here-strings are redirections, which the command reader drops: look for `<<<` outside quotes.
   const text = doc.text;
+  const first = text.indexOf('<<<', run.script.start);
+  if (first < 0 || first >= run.script.end) return out;
   let quote = '';
   for (let i = run.script.start; i < run.script.end; i++) {
     const c = text[i];

@@ -108,6 +108,17 @@ export interface ContextCopy {
 /** COPY/ADD instructions that read from the build context (no `--from`, no heredoc), with their paths. */
 export function contextCopy(model: DockerfileModel, ins: DInstruction): ContextCopy | null {
   if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') return null;
+  let byIns = copyCache.get(model);
+  if (!byIns) copyCache.set(model, (byIns = new Map()));
+  let copy = byIns.get(ins);
+  if (copy === undefined) byIns.set(ins, (copy = readContextCopy(model, ins)));
+  return copy;
+}
+
+/** Per model (its words carry document offsets): rules ask about the same COPY once per later RUN. */
+const copyCache = new WeakMap<DockerfileModel, Map<DInstruction, ContextCopy | null>>();
+
+function readContextCopy(model: DockerfileModel, ins: DInstruction): ContextCopy | null {
   if (ins.heredocs.length > 0) return null;
   if (ins.flags.some((f) => f.name.toLowerCase() === 'from')) return null;
   let words: Word[] | null;
