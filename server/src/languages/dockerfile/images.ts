@@ -238,6 +238,17 @@ function apkVirtualGroup(cmd: ShellCommand): string | undefined {
  * installed from a list the file does not spell out, makes the answer `unknown`.
  */
 export function toolPresence(model: DockerfileModel, stage: Stage, tool: ProbeTool): Presence {
+  // Stages are built anew with each model: kept for one analysis, where a rule asks several times a stage.
+  let byTool = presenceCache.get(stage);
+  if (!byTool) presenceCache.set(stage, (byTool = new Map()));
+  let presence = byTool.get(tool);
+  if (!presence) byTool.set(tool, (presence = readToolPresence(model, stage, tool)));
+  return presence;
+}
+
+const presenceCache = new WeakMap<Stage, Map<ProbeTool, Presence>>();
+
+function readToolPresence(model: DockerfileModel, stage: Stage, tool: ProbeTool): Presence {
   let state: Presence | 'base' = 'base';
   const groups = new Map<string, boolean>();
   const mentions = new RegExp(`(^|[/=:\\s])${tool}($|[/:.\\s-])`);
