@@ -4,6 +4,10 @@ import { testRule } from '../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     {
+      name: 'every HEALTHCHECK flag BuildKit knows, and any flag before NONE (never parsed)',
+      code: 'FROM alpine:3.20\nHEALTHCHECK --interval=5s --timeout=3s --start-period=1s --start-interval=1s --retries=3 CMD true\nFROM alpine:3.20\nHEALTHCHECK --foo=1 NONE',
+    },
+    {
       name: 'a well-formed multi-stage file',
       code: 'ARG V=20\nFROM node:${V}-alpine AS build\nRUN npm ci\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html',
     },
@@ -52,6 +56,14 @@ FROM alpine:3.20`,
 FROM alpine:3.20
 HEALTHCHECK --interval=abc CMD true
                        ~~~`,
+    },
+    {
+      // BuildKit's BFlags.Parse: "Unknown flag: foo" (HEALTHCHECK NONE never parses its flags).
+      name: 'an unknown HEALTHCHECK flag',
+      code: `
+FROM alpine:3.20
+HEALTHCHECK --interval=5s --foo=1 CMD true
+                          ~~~~~`,
     },
     {
       name: 'an undeclared variable as the whole base name',

@@ -36,6 +36,8 @@ const BUILDER_ERRORS = new Set<ValidationCode>([
   ValidationCode.SYNTAX_MISSING_DOUBLE_QUOTE,
   ValidationCode.UNKNOWN_INSTRUCTION,
   ValidationCode.HEALTHCHECK_CMD_ARGUMENT_MISSING,
+  // The same five flags as BuildKit's parseHealthcheck, checked only when the type is not NONE, as there.
+  ValidationCode.UNKNOWN_HEALTHCHECK_FLAG,
 ]);
 
 export interface SyntaxError {
