@@ -10,6 +10,7 @@ import {
   type ShellcheckComment,
   type ShellcheckInput,
 } from '../shellcheck';
+import { createParseCache, type ParseCache } from '../languages/dockerfile';
 import { toDiagnostic } from './convert';
 
 /**
@@ -30,12 +31,16 @@ export interface ScriptJob {
 /** Worker side: the scripts of each document version, kept for the answers that come back. */
 export class ShellcheckScripts {
   private readonly inputs = new Map<string, { version: number; input: ShellcheckInput | null }>();
+  /** Each document's incremental parse cache: a pass after an edit re-parses only the chunk it touched. */
+  private readonly caches = new Map<string, ParseCache>();
 
   scripts(
     doc: { uri: string; version: number; languageId: string; text: string },
     name: string,
   ): ScriptJob[] {
-    const input = shellcheckInput({ name, languageId: doc.languageId, text: doc.text });
+    let cache = this.caches.get(doc.uri);
+    if (!cache) this.caches.set(doc.uri, (cache = createParseCache()));
+    const input = shellcheckInput({ name, languageId: doc.languageId, text: doc.text }, cache);
     this.inputs.set(doc.uri, { version: doc.version, input });
     return (input?.scripts ?? []).map((s) => ({ key: s.key, text: s.text, dialect: s.dialect }));
   }
@@ -55,6 +60,7 @@ export class ShellcheckScripts {
 
   forget(uri: string): void {
     this.inputs.delete(uri);
+    this.caches.delete(uri);
   }
 }
 
