@@ -83,6 +83,15 @@ describe('Dockerfile analysis through the edit caches', () => {
       assert.equal(throughCaches(c.before, c.after), fresh(c.after));
     });
 
+  it('fixes asked for after a later edit moved the instructions are still those of their own text', () => {
+    const before = `FROM debian:12-slim\n${TAIL}CMD gunicorn app:app\n`;
+    const engine = new Engine();
+    const early = engine.analyze({ name: 'Dockerfile', text: before }, defaultConfig(), host);
+    // A line inserted at the top moves every later chunk, and the objects the early findings point at.
+    engine.analyze({ name: 'Dockerfile', text: `# moved\n${before}` }, defaultConfig(), host);
+    assert.equal(signature(early), fresh(before));
+  });
+
   it('any edit of a generated file: inserted, removed or changed lines', () => {
     fc.assert(
       fc.property(

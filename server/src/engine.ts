@@ -2,7 +2,7 @@ import { kubernetesAssists } from './assists/kubernetes';
 import { analyze, type AnalyzeResult } from './core/analyze';
 import { findingToMarked, fixSpecToMarked, hasBom, rangeFromMarked } from './core/bom';
 import { defaultConfig, type Config } from './core/config';
-import type { Finding, FixSpec, Host, Language, Rule } from './core/rule';
+import type { Finding, Fix, FixSpec, Host, Language, Rule } from './core/rule';
 import type { Range, TextDoc } from './core/text';
 import type { IndexedObject } from './core/kubernetes-index';
 import type { ComposeModel } from './languages/compose';
@@ -130,14 +130,30 @@ export class Engine {
     const parsed = this.parse(file, config, host);
     if (!parsed) return null;
     const { language, model } = parsed;
+    const support = SUPPORT[language];
+    const cache = this.caches.get(file.name)?.cache;
+    const moves = support.moves && cache !== undefined ? () => support.moves?.(cache) : undefined;
+    const epoch = moves?.();
     const result = analyze({
       model,
       rules: (options.syntaxOnly ? SYNTAX_RULES : RULES)[language],
-      suppressions: SUPPORT[language].suppressions(model),
+      suppressions: support.suppressions(model),
       config,
       host,
     });
     if (hasBom(file.text)) result.findings = result.findings.map(findingToMarked);
+    // Fixes are built lazily from the model; once a later parse has moved its objects, they are built
+    // from a fresh parse of the same text instead, so a fix asked for late is never misplaced.
+    if (moves)
+      result.findings = result.findings.map((f) =>
+        f.fixable
+          ? withFixesFrom(
+              f,
+              () => moves() !== epoch,
+              () => freshFixes(file, config, host, options, f),
+            )
+          : f,
+      );
     return { language, ...result };
   }
 
@@ -193,4 +209,34 @@ export class Engine {
   forget(name: string): void {
     this.caches.delete(name);
   }
+}
+
+function withFixesFrom(f: Finding, moved: () => boolean, fresh: () => Fix[]): Finding {
+  let built: Fix[] | undefined;
+  return {
+    ...f,
+    fixes() {
+      built ??= moved() ? fresh() : f.fixes();
+      return built;
+    },
+  };
+}
+
+/** The fixes of the same finding in an analysis of the same text by an engine with no caches. */
+function freshFixes(
+  file: SourceFile,
+  config: Config,
+  host: Host,
+  options: AnalyzeOptions,
+  f: Finding,
+): Fix[] {
+  const same = new Engine()
+    .analyze(file, config, host, options)
+    ?.findings.find(
+      (g) =>
+        g.ruleId === f.ruleId &&
+        g.message === f.message &&
+        JSON.stringify(g.range) === JSON.stringify(f.range),
+    );
+  return same?.fixes() ?? [];
 }

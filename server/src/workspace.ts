@@ -46,8 +46,9 @@ function defaultRoot(filePath: string): string {
  * A rule-level "refused" answer would need a third value in `Host`; quiet is the safe default.
  */
 /**
- * A host for a file on disk. `remember` (the default) keeps each answer for the host's life: right for a
- * host made for one analysis, wrong for one kept while files may be created (the CLI's `--fix`).
+ * A host for a file on disk. With `remember`, each answer is kept for the host's life: right for a host
+ * made for one analysis (the language server makes one per request), wrong for one kept while files may
+ * be created (the CLI's `--fix` creates a .dockerignore, then lints again with the same host).
  */
 export function diskHost(filePath: string, opts: { root?: string; remember?: boolean } = {}): Host {
   const file = resolve(filePath);
@@ -61,13 +62,13 @@ export function diskHost(filePath: string, opts: { root?: string; remember?: boo
   /** The real path of a relative or absolute path when it stays inside the root; undefined otherwise. */
   const inside = (p: string): { real: string; exists: boolean } | undefined => {
     const abs = resolve(dir, p);
-    if (opts.remember !== false && resolved.has(abs)) return resolved.get(abs);
+    if (opts.remember === true && resolved.has(abs)) return resolved.get(abs);
     let r: { real: string; exists: boolean } | undefined;
     if (within(root, abs) || within(realRoot, abs)) {
       r = realNearest(abs);
       if (r && !within(realRoot, r.real)) r = undefined;
     }
-    if (opts.remember !== false) resolved.set(abs, r);
+    if (opts.remember === true) resolved.set(abs, r);
     return r;
   };
   const readInside = (rel: string): string | undefined => {
@@ -86,7 +87,7 @@ export function diskHost(filePath: string, opts: { root?: string; remember?: boo
     outside: (rel) => inside(rel) === undefined,
     read: (rel) => {
       const abs = resolve(dir, rel);
-      if (opts.remember === false) return readInside(rel);
+      if (opts.remember !== true) return readInside(rel);
       if (!texts.has(abs)) texts.set(abs, readInside(rel));
       return texts.get(abs);
     },

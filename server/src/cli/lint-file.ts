@@ -217,7 +217,7 @@ export class DepChecker {
 
   private viaHost(dir: string, d: Dep): boolean | string | null {
     let host = this.hosts.get(dir);
-    if (!host) this.hosts.set(dir, (host = diskHost(join(dir, '_'), { remember: false })));
+    if (!host) this.hosts.set(dir, (host = diskHost(join(dir, '_'))));
     if (d.op === 'exists') return host.exists(d.path) ?? null;
     const text = host.read?.(d.path);
     return text === undefined ? null : sha1(text);

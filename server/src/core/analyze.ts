@@ -86,11 +86,16 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
                 internalErrors.push({ ruleId: rule.id, error: String((e as Error).stack ?? e) });
                 return cached;
               }
-              const list = specs === undefined ? [] : Array.isArray(specs) ? specs : [specs as FixSpec];
+              const list: readonly FixSpec[] =
+                specs === undefined ? [] : Array.isArray(specs) ? specs : [specs as FixSpec];
               cached = list.map((s, i) => ({
                 title: s.title,
                 kind: s.kind ?? rule.fix ?? 'unsafe',
-                edits: s.edits,
+                // Snapshots: edits may hold the model's own ranges, which later parses move in place.
+                edits: s.edits.map((e) => ({
+                  ...e,
+                  range: { start: { ...e.range.start }, end: { ...e.range.end } },
+                })),
                 creates: s.creates ?? [],
                 preferred: i === 0,
               }));

@@ -23,4 +23,9 @@ export interface LanguageSupport<M extends { doc: TextDoc } = { doc: TextDoc }> 
   parse(text: string, cache: unknown, ctx: ParseContext): M;
   suppressions(model: M): Suppressions;
   assists?(model: M, range: Range, ctx: ParseContext): FixSpec[];
+  /**
+   * For parsers that move cached model objects in place: a count that changes whenever they do. Findings
+   * of a model parsed before the count changed get their fixes from a fresh parse (see Engine.analyze).
+   */
+  moves?(cache: unknown): number;
 }

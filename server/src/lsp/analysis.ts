@@ -378,7 +378,11 @@ function configFor(uri: string, ctx: RequestContext): { config: Config; host: Ho
     .split('\\')
     .join('/');
   // Checks read sibling files only inside the workspace folder (the document's folder without one).
-  return { config, host: diskHost(path, { root: root ?? dirname(path) }), ignored: isIgnored(config, rel) };
+  return {
+    config,
+    host: diskHost(path, { root: root ?? dirname(path), remember: true }),
+    ignored: isIgnored(config, rel),
+  };
 }
 
 function configAndHost(uri: string, ctx: RequestContext): [Config, Host] {

@@ -63,10 +63,15 @@ interface CachedChunk {
 
 export interface ParseCache {
   chunks: Map<string, CachedChunk>;
+  /**
+   * How many times cached chunks were moved. A model parsed before a move shares the moved objects, so
+   * its lazily built fixes must not be trusted (the engine builds them again from a fresh parse).
+   */
+  moves: number;
 }
 
 export function createParseCache(): ParseCache {
-  return { chunks: new Map() };
+  return { chunks: new Map(), moves: 0 };
 }
 
 /** Chunks are at least this many lines long, and at most about MAX_CHUNK_LINES unless one instruction is longer. */
@@ -116,7 +121,7 @@ export function parseDockerfile(text: string, cache: ParseCache = createParseCac
       };
       // Objects are moved in place, and only when text above the chunk changed length: typing within a
       // line moves the chunks below it by offset only, a loop over a few integers.
-      moveChunk(entry, startLine - (prefix ? 1 : 0), startOffset - prefix.length);
+      if (moveChunk(entry, startLine - (prefix ? 1 : 0), startOffset - prefix.length)) cache.moves++;
       if (!used.has(key)) used.set(key, entry);
       if (!entry.chunk.open || endIdx >= boundaries.length) break;
       endIdx = Math.min(boundaries.length, endIdx + step);
@@ -206,7 +211,8 @@ function isLetter(c: number): boolean {
 /** A chunk after the first must still know a non-default escape character. */
 const ESCAPE_PREFIX = '# escape=`\n';
 
-function moveChunk(entry: CachedChunk, baseLine: number, baseOffset: number): void {
+/** Moves a cached chunk's objects to where its text now is; true when they moved. */
+function moveChunk(entry: CachedChunk, baseLine: number, baseOffset: number): boolean {
   const dl = baseLine - entry.baseLine;
   const dof = baseOffset - entry.baseOffset;
   if (dl !== 0) for (const p of entry.chunk.positions) p.line += dl;
@@ -217,6 +223,7 @@ function moveChunk(entry: CachedChunk, baseLine: number, baseOffset: number): vo
     }
   entry.baseLine = baseLine;
   entry.baseOffset = baseOffset;
+  return dl !== 0 || dof !== 0;
 }
 
 /**

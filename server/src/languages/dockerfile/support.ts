@@ -8,4 +8,5 @@ export const dockerfileSupport: LanguageSupport<DockerfileModel> = {
   createCache: createParseCache,
   parse: (text, cache) => parseDockerfile(text, cache as ParseCache),
   suppressions: dockerfileSuppressions,
+  moves: (cache) => (cache as ParseCache).moves,
 };
