@@ -23,6 +23,10 @@ testKubernetesRule(rule, {
     },
     { name: 'no policy known: policies may be managed elsewhere', code: WEB },
     {
+      name: 'pods on the host network are out of reach of policies',
+      code: POLICY(DB) + '---\n' + deployment('      hostNetwork: true\n' + webContainer()),
+    },
+    {
       name: 'the policies are in another namespace',
       code: POLICY(DB, '  namespace: data\n') + '---\n' + WEB,
     },

@@ -18,6 +18,11 @@ testKubernetesRule(rule, {
       output: SCC('allowPrivilegedContainer: false\n'),
     },
     {
+      name: "OpenShift 3's v1",
+      code: SCC('allowPrivilegedContainer: true\n                          ~~~~\n', 'v1'),
+      output: SCC('allowPrivilegedContainer: false\n', 'v1'),
+    },
+    {
       name: 'YAML 1.1 yes, CRLF and a comment kept',
       code: SCC('allowPrivilegedContainer: yes # for the node agent\n').replace(/\n/g, '\r\n'),
       ranges: ['4:26-4:29'],

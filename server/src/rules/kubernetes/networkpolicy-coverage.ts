@@ -1,5 +1,7 @@
 import { defineRule } from '../../core/rule';
 import {
+  bool,
+  get,
   lookup,
   manifestRange,
   selects,
@@ -26,7 +28,8 @@ export default defineRule<KubernetesModel>({
       '(a new Deployment, a label changed). The rule speaks only when it can see the namespace’s policies: in ' +
       'the file, or in the workspace files of the same application; a namespace without any known policy says ' +
       'nothing (policies are often managed elsewhere, kube-linter reports every pod then). A policy with an ' +
-      'empty `podSelector` covers every pod; kustomize patches are left alone. The severity is info, since an ' +
+      'empty `podSelector` covers every pod; pods on the host network (which policies do not reach) and kustomize ' +
+      'patches are left alone. The severity is info, since an ' +
       'open workload (a public frontend) may be meant.',
     bad: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: db\nspec:\n  podSelector:\n    matchLabels:\n      app: db\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels:\n          app: api\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  selector:\n    matchLabels:\n      app: api\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n      containers:\n      - name: api\n        image: registry.example.com/api:1.4.2\n',
     good: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\nspec:\n  podSelector: {}\n  policyTypes:\n  - Ingress\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  selector:\n    matchLabels:\n      app: api\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n      containers:\n      - name: api\n        image: registry.example.com/api:1.4.2\n',
@@ -34,7 +37,8 @@ export default defineRule<KubernetesModel>({
   check(ctx) {
     const view = workspaceView(ctx.model, ctx.host);
     for (const w of ctx.model.workloads) {
-      if (w.manifest.partial) continue;
+      // NetworkPolicies do not apply to pods on the node's network: a policy would not change them.
+      if (w.manifest.partial || bool(get(w.podSpec, 'hostNetwork')?.value) === true) continue;
       const { known, everywhere } = lookup(
         view,
         w.manifest.namespace,

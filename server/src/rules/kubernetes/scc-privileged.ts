@@ -20,14 +20,16 @@ export default defineRule<KubernetesModel>({
       '`allowPrivilegedContainer: true` lets every pod whose service account may use it run one. OpenShift ' +
       'ships its own `privileged` SCC for the few system components that need it; an SCC in an application ' +
       'repository that allows it usually means a capability was wanted (add it under `allowedCapabilities` ' +
-      'instead). Only `security.openshift.io` SecurityContextConstraints are checked. The fix sets ' +
+      'instead). SecurityContextConstraints of `security.openshift.io` and of OpenShift 3’s `v1` are checked. The fix sets ' +
       '`allowPrivilegedContainer: false`, which stops pods that need privileged mode from being admitted.',
     bad: 'apiVersion: security.openshift.io/v1\nkind: SecurityContextConstraints\nmetadata:\n  name: agent\nallowPrivilegedContainer: true\nrunAsUser:\n  type: MustRunAsRange\nseLinuxContext:\n  type: MustRunAs\n',
     good: 'apiVersion: security.openshift.io/v1\nkind: SecurityContextConstraints\nmetadata:\n  name: agent\nallowPrivilegedContainer: false\nallowedCapabilities:\n- NET_ADMIN\nrunAsUser:\n  type: MustRunAsRange\nseLinuxContext:\n  type: MustRunAs\n',
   },
   check(ctx) {
     for (const m of ctx.model.manifests) {
-      if (m.kind !== 'SecurityContextConstraints' || m.group !== 'security.openshift.io') continue;
+      // OpenShift 3 served SCCs in the core group (`apiVersion: v1`) as well.
+      if (m.kind !== 'SecurityContextConstraints' || !['security.openshift.io', ''].includes(m.group))
+        continue;
       const allow = get(m.root, 'allowPrivilegedContainer');
       const node = allow?.value;
       if (!allow || !node || bool(node) !== true) continue;
