@@ -122,12 +122,15 @@ import kubernetesConfigmapSecret from './kubernetes/configmap-secret';
 import kubernetesContainerName from './kubernetes/container-name';
 import kubernetesContainerPorts from './kubernetes/container-ports';
 import kubernetesDangerousCapabilities from './kubernetes/dangerous-capabilities';
+import kubernetesDefaultNamespace from './kubernetes/default-namespace';
 import kubernetesDefaultServiceAccount from './kubernetes/default-service-account';
 import kubernetesDeprecatedApi from './kubernetes/deprecated-api';
 import kubernetesDeprecatedServiceAccount from './kubernetes/deprecated-service-account';
+import kubernetesDnsconfigOptions from './kubernetes/dnsconfig-options';
 import kubernetesDockerSocket from './kubernetes/docker-socket';
 import kubernetesDuplicateEnv from './kubernetes/duplicate-env';
 import kubernetesEnvSecret from './kubernetes/env-secret';
+import kubernetesExposedService from './kubernetes/exposed-service';
 import kubernetesHostNamespaces from './kubernetes/host-namespaces';
 import kubernetesHostPath from './kubernetes/host-path';
 import kubernetesHostPort from './kubernetes/host-port';
@@ -145,7 +148,11 @@ import kubernetesMissingProbes from './kubernetes/missing-probes';
 import kubernetesMissingReference from './kubernetes/missing-reference';
 import kubernetesMissingResources from './kubernetes/missing-resources';
 import kubernetesMissingStartupProbe from './kubernetes/missing-startup-probe';
+import kubernetesNetworkpolicyCoverage from './kubernetes/networkpolicy-coverage';
 import kubernetesNetworkpolicySelector from './kubernetes/networkpolicy-selector';
+import kubernetesNodeAffinity from './kubernetes/node-affinity';
+import kubernetesOwnerEmail from './kubernetes/owner-email';
+import kubernetesOwnerLabel from './kubernetes/owner-label';
 import kubernetesPdbBudget from './kubernetes/pdb-budget';
 import kubernetesPdbMinAvailable from './kubernetes/pdb-min-available';
 import kubernetesPdbSelector from './kubernetes/pdb-selector';
@@ -158,15 +165,19 @@ import kubernetesRbacClusterAdmin from './kubernetes/rbac-cluster-admin';
 import kubernetesRbacSensitive from './kubernetes/rbac-sensitive';
 import kubernetesRbacWildcard from './kubernetes/rbac-wildcard';
 import kubernetesRequestsExceedLimits from './kubernetes/requests-exceed-limits';
+import kubernetesRestartPolicy from './kubernetes/restart-policy';
 import kubernetesRollingUpdate from './kubernetes/rolling-update';
+import kubernetesSccPrivileged from './kubernetes/scc-privileged';
 import kubernetesSchema from './kubernetes/schema';
 import kubernetesSeccomp from './kubernetes/seccomp';
 import kubernetesSecretBase64 from './kubernetes/secret-base64';
+import kubernetesSecretFromEnv from './kubernetes/secret-from-env';
 import kubernetesSecurityContext from './kubernetes/security-context';
 import kubernetesSelectorMismatch from './kubernetes/selector-mismatch';
 import kubernetesServiceSelector from './kubernetes/service-selector';
 import kubernetesServicemonitorSelector from './kubernetes/servicemonitor-selector';
 import kubernetesSingleReplica from './kubernetes/single-replica';
+import kubernetesSortedKeys from './kubernetes/sorted-keys';
 import kubernetesSpreadReplicas from './kubernetes/spread-replicas';
 import kubernetesSyntaxError from './kubernetes/syntax-error';
 import kubernetesUnsafeSysctls from './kubernetes/unsafe-sysctls';
@@ -296,12 +307,15 @@ export const rules: readonly Rule[] = [
   kubernetesContainerName,
   kubernetesContainerPorts,
   kubernetesDangerousCapabilities,
+  kubernetesDefaultNamespace,
   kubernetesDefaultServiceAccount,
   kubernetesDeprecatedApi,
   kubernetesDeprecatedServiceAccount,
+  kubernetesDnsconfigOptions,
   kubernetesDockerSocket,
   kubernetesDuplicateEnv,
   kubernetesEnvSecret,
+  kubernetesExposedService,
   kubernetesHostNamespaces,
   kubernetesHostPath,
   kubernetesHostPort,
@@ -319,7 +333,11 @@ export const rules: readonly Rule[] = [
   kubernetesMissingReference,
   kubernetesMissingResources,
   kubernetesMissingStartupProbe,
+  kubernetesNetworkpolicyCoverage,
   kubernetesNetworkpolicySelector,
+  kubernetesNodeAffinity,
+  kubernetesOwnerEmail,
+  kubernetesOwnerLabel,
   kubernetesPdbBudget,
   kubernetesPdbMinAvailable,
   kubernetesPdbSelector,
@@ -332,15 +350,19 @@ export const rules: readonly Rule[] = [
   kubernetesRbacSensitive,
   kubernetesRbacWildcard,
   kubernetesRequestsExceedLimits,
+  kubernetesRestartPolicy,
   kubernetesRollingUpdate,
+  kubernetesSccPrivileged,
   kubernetesSchema,
   kubernetesSeccomp,
   kubernetesSecretBase64,
+  kubernetesSecretFromEnv,
   kubernetesSecurityContext,
   kubernetesSelectorMismatch,
   kubernetesServiceSelector,
   kubernetesServicemonitorSelector,
   kubernetesSingleReplica,
+  kubernetesSortedKeys,
   kubernetesSpreadReplicas,
   kubernetesSyntaxError,
   kubernetesUnsafeSysctls,

@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import rule from '../../../server/src/rules/kubernetes/missing-reference';
-import { testKubernetesRule } from '../../helpers/kubernetes-tester';
+import { runKubernetesRule, testKubernetesRule } from '../../helpers/kubernetes-tester';
 
 const CONFIG = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api-config\ndata:\n  LOG_LEVEL: info\n';
 const SECRET =
@@ -8,6 +10,9 @@ const SA = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n';
 
 const POD = (spec: string, container = '') =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  selector:\n    matchLabels:\n      app: api\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n${spec}      containers:\n      - name: api\n        image: registry.example.com/api:1.4.2\n${container}`;
+
+const KEY_REF = (ref: string, name: string, key: string) =>
+  `        env:\n        - name: VALUE\n          valueFrom:\n            ${ref}:\n              name: ${name}\n              key: ${key}\n`;
 
 const ENV_FROM = (name: string) => `        envFrom:\n        - configMapRef:\n            name: ${name}\n`;
 
@@ -55,8 +60,57 @@ testKubernetesRule(rule, {
       workspace: { 'app/cm.yaml': CONFIG },
       incomplete: true,
     },
+    {
+      name: 'a key the ConfigMap holds',
+      code: CONFIG + '---\n' + POD('', KEY_REF('configMapKeyRef', 'api-config', 'LOG_LEVEL')),
+    },
+    {
+      name: 'Secret keys from stringData and data',
+      code:
+        SECRET.replace('stringData:', 'data:\n  user: YXBp\nstringData:') +
+        '---\n' +
+        POD(
+          '',
+          KEY_REF('secretKeyRef', 'api-db', 'user') + KEY_REF('secretKeyRef', 'api-db', 'password').slice(13),
+        ),
+    },
+    {
+      name: 'another ConfigMap of that name elsewhere (an overlay) may hold the key',
+      code: CONFIG + '---\n' + POD('', KEY_REF('configMapKeyRef', 'api-config', 'LOG_FORMAT')),
+      workspace: { 'overlays/prod/cm.yaml': CONFIG.replace('LOG_LEVEL: info', 'LOG_FORMAT: json') },
+    },
+    {
+      name: 'an optional key may be missing',
+      code:
+        CONFIG +
+        '---\n' +
+        POD('', KEY_REF('configMapKeyRef', 'api-config', 'LOG_FORMAT') + '              optional: true\n'),
+    },
+    {
+      name: 'the ConfigMap is in another namespace: its keys are not judged',
+      code:
+        CONFIG.replace('name: api-config', 'name: api-config\n  namespace: other') +
+        '---\n' +
+        POD('', KEY_REF('configMapKeyRef', 'api-config', 'LOG_FORMAT')),
+    },
   ],
   invalid: [
+    {
+      name: 'a key the ConfigMap does not hold, one typo away',
+      code:
+        CONFIG +
+        '---\n' +
+        POD('', KEY_REF('configMapKeyRef', 'api-config', 'LOG_LEVL') + '                   ~~~~~~~~\n'),
+      messageIds: ['key'],
+      output: CONFIG + '---\n' + POD('', KEY_REF('configMapKeyRef', 'api-config', 'LOG_LEVEL')),
+    },
+    {
+      name: 'a Secret key with no near miss, CRLF',
+      code: (SECRET + '---\n' + POD('', KEY_REF('secretKeyRef', 'api-db', 'token'))).replace(/\n/g, '\r\n'),
+      ranges: ['28:19-28:24'],
+      messageIds: ['key'],
+      output: null,
+    },
     {
       name: 'a ConfigMap one typo away, in another file',
       code: POD('', ENV_FROM('api-configs')) + '                  ~~~~~~~~~~~\n',
@@ -78,4 +132,24 @@ testKubernetesRule(rule, {
       messageIds: ['ServiceAccount', 'Secret', 'Secret'],
     },
   ],
+});
+
+it('kubernetes/missing-reference: valueFrom findings answer to env-value-from, the ServiceAccount to its own check', () => {
+  const text =
+    SA +
+    '---\n' +
+    CONFIG +
+    '---\n' +
+    POD(
+      '      serviceAccountName: apii\n',
+      KEY_REF('configMapKeyRef', 'api-config', 'LOG_LEVL') + ENV_FROM('api-configs'),
+    );
+  assert.deepEqual(
+    runKubernetesRule(rule, text).map((f) => [f.message.split(' ')[0], f.aliases]),
+    [
+      ['Deployment', ['kube-linter:non-existent-service-account']],
+      ['container', ['kube-linter:env-value-from']],
+      ['container', []],
+    ],
+  );
 });

@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import rule from '../../../server/src/rules/kubernetes/probe-port';
-import { testKubernetesRule } from '../../helpers/kubernetes-tester';
+import { runKubernetesRule, testKubernetesRule } from '../../helpers/kubernetes-tester';
 
 const POD = (ports: string, probe: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:1.4.2\n${ports}${probe}`;
@@ -15,7 +17,7 @@ testKubernetesRule(rule, {
       '    readinessProbe:\n      tcpSocket:\n        port: 8080\n',
     ),
     {
-      name: 'a container that declares no ports is not checked',
+      name: 'a container that declares no ports: numeric probe ports are not checked',
       code: POD('', '    livenessProbe:\n      httpGet:\n        path: /\n        port: 9090\n'),
     },
     {
@@ -79,5 +81,34 @@ spec:
               ~~~~~`,
       output: null,
     },
+    {
+      name: 'a port name on a container that declares no ports: the kubelet cannot resolve it',
+      code: POD('', '    readinessProbe:\n      tcpSocket:\n        port: http\n              ~~~~\n'),
+      messageIds: ['unknownName'],
+      output: null,
+    },
   ],
+});
+
+it('kubernetes/probe-port: each finding answers to the kube-linter check of its probe', () => {
+  const probe = (kind: string, port: string) => `    ${kind}:\n      tcpSocket:\n        port: ${port}\n`;
+  const text = POD(
+    '    ports:\n    - containerPort: 8080\n',
+    probe('livenessProbe', 'http') + probe('readinessProbe', '9090') + probe('startupProbe', 'admin'),
+  );
+  assert.deepEqual(
+    runKubernetesRule(rule, text).map((f) => f.aliases),
+    [['kube-linter:liveness-port'], ['kube-linter:readiness-port'], ['kube-linter:startup-port']],
+  );
+  const sidecar = text
+    .replace('  containers:\n', '  initContainers:\n')
+    .replace(
+      'image: registry.example.com/api:1.4.2\n',
+      'image: registry.example.com/api:1.4.2\n    restartPolicy: Always\n',
+    );
+  assert.deepEqual(
+    runKubernetesRule(rule, sidecar).map((f) => f.aliases),
+    [[], [], []],
+    'kube-linter does not check init containers',
+  );
 });

@@ -14,12 +14,19 @@ import {
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
+/** kube-linter's check for each probe; it reads app containers only, so sidecars' findings answer to none. */
+const KUBE_LINTER = {
+  livenessProbe: 'kube-linter:liveness-port',
+  readinessProbe: 'kube-linter:readiness-port',
+  startupProbe: 'kube-linter:startup-port',
+} as const;
+
 export default defineRule<KubernetesModel>({
   id: 'kubernetes/probe-port',
   language: 'kubernetes',
   severity: 'warning',
   recommended: true,
-  aliases: [],
+  aliases: ['kube-linter:liveness-port', 'kube-linter:readiness-port', 'kube-linter:startup-port'],
   fix: 'unsafe',
   messages: {
     unknownName:
@@ -33,7 +40,8 @@ export default defineRule<KubernetesModel>({
       'that name the kubelet cannot run it, the probe fails forever, and a liveness probe restarts the container ' +
       'in a loop. That is a warning. A numeric probe port that the container does not declare while it declares ' +
       'others is usually a copy-paste from another service; since a container may listen on ports it does not ' +
-      'declare, that is only info. Containers that declare no ports are not checked. The fix points the probe ' +
+      'declare, that is only info. A container that declares no ports is checked for port names alone (kube-linter ' +
+      'also reports its numeric probe ports). The fix points the probe ' +
       "at the container's only declared port.",
     bad: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:1.4.2\n    ports:\n    - name: web\n      containerPort: 8080\n    livenessProbe:\n      httpGet:\n        path: /health\n        port: http\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:1.4.2\n    ports:\n    - name: http\n      containerPort: 8080\n    livenessProbe:\n      httpGet:\n        path: /health\n        port: http\n',
@@ -43,7 +51,7 @@ export default defineRule<KubernetesModel>({
       for (const c of w.containers) {
         const ports = containerPorts(c);
         // A kustomize patch may list some ports and leave the others to the object it patches.
-        if (ports.length === 0 || w.manifest.partial) continue;
+        if (w.manifest.partial) continue;
         for (const probe of PROBES)
           for (const handler of ['httpGet', 'tcpSocket', 'grpc']) {
             const entry = get(mapAt(c.node, probe, handler), 'port');
@@ -66,21 +74,24 @@ export default defineRule<KubernetesModel>({
                       ? { title: `Probe port ${replacement} (changes behaviour)`, edits: [edit] }
                       : undefined;
                   });
+            const aliases = c.kind === 'container' ? [KUBE_LINTER[probe]] : [];
             if (name !== undefined && !/^\d+$/.test(name)) {
               if (ports.some((p) => p.name === name)) continue;
               ctx.report({
                 at: rangeOf(ctx.doc, entry),
                 messageId: 'unknownName',
                 data: { probe, port: name, container: containerLabel(c) },
+                aliases,
                 fix,
               });
-            } else if (n !== undefined && !ports.some((p) => p.number === n)) {
+            } else if (n !== undefined && ports.length > 0 && !ports.some((p) => p.number === n)) {
               const declared = ports.map((p) => p.number ?? p.name).join(', ');
               ctx.report({
                 at: rangeOf(ctx.doc, entry),
                 messageId: 'undeclared',
                 severity: 'info',
                 data: { probe, port: n, container: containerLabel(c), declared: `only ${declared}` },
+                aliases,
                 fix,
               });
             }
