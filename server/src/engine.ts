@@ -1,5 +1,5 @@
 import { kubernetesAssists } from './assists/kubernetes';
-import { analyze, type AnalyzeResult } from './core/analyze';
+import { analyze, type AnalyzeInput, type AnalyzeResult } from './core/analyze';
 import { findingToMarked, fixSpecToMarked, hasBom, rangeFromMarked } from './core/bom';
 import { defaultConfig, type Config } from './core/config';
 import type { Finding, FixSpec, Host, Language, Rule } from './core/rule';
@@ -12,6 +12,7 @@ import { dockerfileSupport } from './languages/dockerfile/support';
 import type { KubernetesModel } from './languages/kubernetes/model';
 import { ignoreFix } from './fixes/suppress';
 import { kubernetesSupport } from './languages/kubernetes/support';
+import { cachedRuleRunner } from './languages/kubernetes/rule-cache';
 import { ownObjects } from './languages/kubernetes/workspace';
 import type { LanguageSupport } from './languages/support';
 import { rules } from './rules';
@@ -136,6 +137,14 @@ export class Engine {
       suppressions: SUPPORT[language].suppressions(model),
       config,
       host,
+      // Kubernetes rules that read one document at a time are re-run only on the documents an edit changed.
+      ...(language === 'kubernetes'
+        ? {
+            run: cachedRuleRunner(model as KubernetesModel) as unknown as AnalyzeInput<{
+              doc: TextDoc;
+            }>['run'],
+          }
+        : {}),
     });
     if (hasBom(file.text)) result.findings = result.findings.map(findingToMarked);
     return { language, ...result };

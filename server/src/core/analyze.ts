@@ -1,6 +1,14 @@
 import { configuredLevel, type Config } from './config';
 import { presetLevel } from './presets';
-import { formatMessage, type Finding, type Fix, type FixSpec, type Host, type Rule } from './rule';
+import {
+  formatMessage,
+  type Finding,
+  type Fix,
+  type FixSpec,
+  type Host,
+  type Rule,
+  type RuleContext,
+} from './rule';
 import { isEscalated, isSuppressed, type Suppressions } from './suppress';
 import type { TextDoc } from './text';
 
@@ -10,6 +18,11 @@ export interface AnalyzeInput<M extends { doc: TextDoc }> {
   suppressions: Suppressions;
   config: Config;
   host: Host;
+  /**
+   * Runs one rule (by default `rule.check(ctx)`). A parser with per-document caches passes one that
+   * replays what a rule reported on unchanged documents (languages/kubernetes/rule-cache.ts).
+   */
+  run?: (rule: Rule<M>, ctx: RuleContext<M>) => void;
 }
 
 export interface AnalyzeResult {
@@ -21,6 +34,7 @@ export interface AnalyzeResult {
 /** Runs rules over a parsed model. Pure and synchronous: the same input always gives the same findings. */
 export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): AnalyzeResult {
   const { model, config, suppressions, host } = input;
+  const run = input.run ?? ((rule: Rule<M>, ctx: RuleContext<M>) => rule.check(ctx));
   const findings: Finding[] = [];
   const internalErrors: AnalyzeResult['internalErrors'] = [];
   const settings = {
@@ -49,7 +63,7 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
     if (preset === 'off') continue;
     const byPreset = preset === 'errors' ? undefined : preset;
     try {
-      rule.check({
+      run(rule, {
         doc: model.doc,
         model,
         host,

@@ -1,0 +1,333 @@
+import type { IndexedObject, KubernetesIndex } from '../../core/kubernetes-index';
+import type { AnalysisSettings, Host, Report, Rule, RuleContext, Severity } from '../../core/rule';
+import type { Position, TextDoc } from '../../core/text';
+import type { KDocument, KubernetesModel } from './model';
+import { documentModel } from './parse';
+import { ownObjects } from './workspace';
+
+/**
+ * What a rule reported on each document, kept between analyses so that an edit re-runs a rule only on the
+ * document it changed (a 600-document file otherwise runs every rule over every document per keystroke).
+ *
+ * Only rules whose findings on a document depend on nothing but that document, the file's name and the
+ * analysis settings are cached: `DOCUMENT_RULES`, each read for it (no `ctx.host`, no workspace view, no
+ * other document's objects; `test/kubernetes-rule-cache.test.ts` runs each one document at a time against
+ * the whole file). Every other rule — the cross-object ones — runs over the whole model on every analysis.
+ *
+ * A document's results are keyed by its `KDocument`, which the parser reuses only for the same text, plus the
+ * file's name, the settings and whether the object is a patch. What is cached is what the rule reported,
+ * before configuration and suppressions, which are applied afresh to every replay. Ranges are kept as offsets
+ * from the document's start, so they follow the document when text above it changes. Fixes are never kept:
+ * a replayed finding's fix runs the rule again over the model it was replayed for (once per rule and
+ * analysis) and takes the fix of the same report, because a fix may read the rest of the file (an existing
+ * Secret to move a value into, the file's indentation) and must be built against the current text.
+ */
+export const DOCUMENT_RULES: ReadonlySet<string> = new Set([
+  'kubernetes/configmap-secret',
+  'kubernetes/container-name',
+  'kubernetes/container-ports',
+  'kubernetes/dangerous-capabilities',
+  'kubernetes/default-service-account',
+  'kubernetes/deprecated-api',
+  'kubernetes/deprecated-service-account',
+  'kubernetes/docker-socket',
+  'kubernetes/duplicate-env',
+  'kubernetes/env-secret',
+  'kubernetes/host-namespaces',
+  'kubernetes/host-path',
+  'kubernetes/host-port',
+  'kubernetes/host-process',
+  'kubernetes/hpa-replicas',
+  'kubernetes/image-pull-policy',
+  'kubernetes/image-tag',
+  'kubernetes/ingress-tls',
+  'kubernetes/invalid-metadata',
+  'kubernetes/invalid-port',
+  'kubernetes/job-ttl',
+  'kubernetes/missing-resources',
+  'kubernetes/missing-startup-probe',
+  'kubernetes/pdb-budget',
+  'kubernetes/priority-class',
+  'kubernetes/privileged',
+  'kubernetes/probe-port',
+  'kubernetes/proc-mount',
+  'kubernetes/rbac-wildcard',
+  'kubernetes/requests-exceed-limits',
+  'kubernetes/rolling-update',
+  'kubernetes/seccomp',
+  'kubernetes/secret-base64',
+  'kubernetes/security-context',
+  'kubernetes/selector-mismatch',
+  'kubernetes/spread-replicas',
+  'kubernetes/syntax-error',
+  'kubernetes/unsafe-sysctls',
+]);
+
+/**
+ * Rules that read other documents only through the workspace view (`workspaceView`: the summaries of the
+ * file's objects and the index's): their results on a document are kept while its text and every summary
+ * stay the same, so editing a ConfigMap's data does not re-run Service selectors, but a label does.
+ */
+export const VIEW_RULES: ReadonlySet<string> = new Set([
+  'kubernetes/ingress-backend',
+  'kubernetes/missing-reference',
+  'kubernetes/networkpolicy-selector',
+  'kubernetes/pdb-min-available',
+  'kubernetes/pdb-selector',
+  'kubernetes/service-selector',
+  'kubernetes/servicemonitor-selector',
+]);
+
+interface Stored {
+  /** Offsets from the document's start. */
+  start: number;
+  end: number;
+  messageId: string;
+  severity: Severity | undefined;
+  data: Record<string, string | number> | undefined;
+  aliases: readonly string[] | undefined;
+  fixable: boolean;
+}
+
+interface DocEntry {
+  key: string;
+  /** Rule id → what it reported on the document, and for VIEW_RULES the objects it saw (`world`). */
+  runs: Map<string, { world: string; stored: readonly Stored[] }>;
+}
+
+type Build = NonNullable<Report['fix']>;
+type Ctx = RuleContext<KubernetesModel>;
+
+const entries = new WeakMap<KDocument, DocEntry>();
+
+/** Above this share of documents without results, one run over the whole file beats one run per document. */
+const WHOLE_FILE_SHARE = 0.25;
+
+/** The `run` hook of core/analyze for a Kubernetes model (see above). */
+export function cachedRuleRunner(model: KubernetesModel): (rule: Rule<KubernetesModel>, ctx: Ctx) => void {
+  const docs = model.documents;
+  const doc = model.doc;
+  let current: DocEntry[] | undefined;
+  let seenObjects: string | undefined;
+  const fixIndexes = new Map<string, Map<string, Build[]>>();
+
+  function entriesFor(settings: AnalysisSettings): DocEntry[] {
+    if (current) return current;
+    const base = `${model.file ?? ''}\0${JSON.stringify(settings)}`;
+    current = docs.map((d) => {
+      const key = `${base}\0${d.manifest?.partial === true}`;
+      let e = entries.get(d);
+      if (e?.key !== key) {
+        e = { key, runs: new Map() };
+        entries.set(d, e);
+      }
+      return e;
+    });
+    return current;
+  }
+
+  /** What VIEW_RULES see beyond the document, as a short key: the index, and the file's summaries. */
+  function worldOf(rule: Rule<KubernetesModel>, host: Host): string {
+    if (!VIEW_RULES.has(rule.id)) return '';
+    seenObjects ??= `${indexId(host.kubernetes)}:${objectsId(model)}`;
+    return seenObjects;
+  }
+
+  /** The fixes of a whole-file run of the rule, by report, built once per rule and analysis. */
+  function fixIndex(rule: Rule<KubernetesModel>, ctx: Ctx): Map<string, Build[]> {
+    let index = fixIndexes.get(rule.id);
+    if (index) return index;
+    const built = new Map<string, Build[]>();
+    try {
+      rule.check({
+        ...ctx,
+        report(r) {
+          if (!r.fix) return;
+          const k = reportKey(doc.offsetAt(r.at.start), doc.offsetAt(r.at.end), r);
+          const list = built.get(k);
+          if (list) list.push(r.fix);
+          else built.set(k, [r.fix]);
+        },
+      });
+    } catch {
+      // The finding's own analysis reported the failure; its fix is simply not offered.
+    }
+    index = built;
+    fixIndexes.set(rule.id, index);
+    return index;
+  }
+
+  return (rule, ctx) => {
+    if ((!DOCUMENT_RULES.has(rule.id) && !VIEW_RULES.has(rule.id)) || docs.length === 0) {
+      rule.check(ctx);
+      return;
+    }
+    const list = entriesFor(ctx.settings);
+    const world = worldOf(rule, ctx.host);
+    let stale = 0;
+    for (const e of list) if (e.runs.get(rule.id)?.world !== world) stale++;
+    if (stale > 0 && stale >= docs.length * WHOLE_FILE_SHARE) {
+      wholeFile(rule, ctx, list, world);
+      return;
+    }
+    const seen = new Map<string, number>();
+    /** Passes on a report of document `d` at offsets `start`..`end` of the file. */
+    const emit = (d: KDocument, start: number, end: number, s: Stored): void => {
+      const k = reportKey(start, end, s);
+      const nth = seen.get(k) ?? 0;
+      seen.set(k, nth + 1);
+      const at = d.start;
+      ctx.report({
+        at: doc.rangeOf(start, end),
+        messageId: s.messageId,
+        ...(s.severity ? { severity: s.severity } : {}),
+        ...(s.data ? { data: s.data } : {}),
+        ...(s.aliases ? { aliases: s.aliases } : {}),
+        // The document must still be where it was: a later parse moves the nodes a fix is built from.
+        ...(s.fixable
+          ? { fix: () => (d.start === at ? fixIndex(rule, ctx).get(k)?.[nth]?.() : undefined) }
+          : {}),
+      });
+    };
+    let failure: unknown;
+    docs.forEach((d, i) => {
+      const entry = list[i] as DocEntry;
+      const run = entry.runs.get(rule.id);
+      let stored = run?.world === world ? run.stored : undefined;
+      if (!stored) {
+        const reports: Report[] = [];
+        try {
+          rule.check({ ...ctx, model: documentModel(model, d), report: (r) => reports.push(r) });
+          stored = toStored(doc, d, reports);
+          if (stored) entry.runs.set(rule.id, { world, stored });
+        } catch (e) {
+          failure ??= e;
+        }
+        // Reports that cannot be kept (a range outside the document) are passed on as they are.
+        if (!stored) {
+          for (const r of reports) {
+            const start = doc.offsetAt(r.at.start);
+            const end = doc.offsetAt(r.at.end);
+            emit(d, start, end, fromReport(r, start, end));
+          }
+          return;
+        }
+      }
+      for (const s of stored) emit(d, d.start + s.start, d.start + s.end, s);
+    });
+    if (failure !== undefined) throw failure;
+  };
+
+  /** Runs the rule over the whole file, passes its reports on, and keeps them by document. */
+  function wholeFile(rule: Rule<KubernetesModel>, ctx: Ctx, list: DocEntry[], world: string): void {
+    const reports: Report[] = [];
+    try {
+      rule.check({ ...ctx, report: (r) => reports.push(r) });
+    } finally {
+      for (const r of reports) ctx.report(r);
+    }
+    const byDoc = docs.map((): Stored[] => []);
+    for (const r of reports) {
+      const start = doc.offsetAt(r.at.start);
+      const end = doc.offsetAt(r.at.end);
+      const i = documentAt(docs, start);
+      const d = docs[i];
+      if (
+        !d ||
+        start < d.start ||
+        end > d.end ||
+        !exact(doc, start, r.at.start) ||
+        !exact(doc, end, r.at.end)
+      )
+        return;
+      byDoc[i]?.push(fromReport(r, start - d.start, end - d.start));
+    }
+    list.forEach((e, i) => e.runs.set(rule.id, { world, stored: byDoc[i] ?? [] }));
+  }
+}
+
+const indexIds = new WeakMap<KubernetesIndex, number>();
+let lastId = 0;
+
+/** A number for each index snapshot (the language server makes a new one whenever an entry changes). */
+function indexId(index: KubernetesIndex | undefined): number {
+  if (!index) return 0;
+  let id = indexIds.get(index);
+  if (id === undefined) indexIds.set(index, (id = ++lastId));
+  return id;
+}
+
+const objectTexts = new WeakMap<IndexedObject, string>();
+const lastObjects = new Map<string, { text: string; id: number }>();
+
+/**
+ * A number for the summaries of a file's objects, the same while they are: summaries of unchanged documents
+ * are reused (`ownObjects`), so only an edited document's is written out again.
+ */
+function objectsId(model: KubernetesModel): number {
+  const text = ownObjects(model)
+    .map((o) => {
+      let t = objectTexts.get(o);
+      if (t === undefined) objectTexts.set(o, (t = JSON.stringify(o)));
+      return t;
+    })
+    .join('\n');
+  const file = model.file ?? '';
+  const last = lastObjects.get(file);
+  if (last?.text === text) return last.id;
+  const id = ++lastId;
+  // One entry per file name: a file analysed with other objects than last time gets a new number.
+  lastObjects.set(file, { text, id });
+  return id;
+}
+
+/** What to keep of a document's reports, or undefined when one cannot be placed in it exactly. */
+function toStored(doc: TextDoc, d: KDocument, reports: readonly Report[]): Stored[] | undefined {
+  const out: Stored[] = [];
+  for (const r of reports) {
+    const start = doc.offsetAt(r.at.start);
+    const end = doc.offsetAt(r.at.end);
+    if (start < d.start || end > d.end || !exact(doc, start, r.at.start) || !exact(doc, end, r.at.end))
+      return undefined;
+    out.push(fromReport(r, start - d.start, end - d.start));
+  }
+  return out;
+}
+
+function fromReport(r: Report, start: number, end: number): Stored {
+  return {
+    start,
+    end,
+    messageId: r.messageId,
+    severity: r.severity,
+    data: r.data,
+    aliases: r.aliases,
+    fixable: r.fix !== undefined,
+  };
+}
+
+/** Whether an offset reads back as the position it came from (a position past a line's end does not). */
+function exact(doc: TextDoc, offset: number, p: Position): boolean {
+  const q = doc.positionAt(offset);
+  return q.line === p.line && q.character === p.character;
+}
+
+/** The index of the last document starting at or before an offset. */
+function documentAt(docs: readonly KDocument[], offset: number): number {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((docs[mid]?.start ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function reportKey(
+  start: number,
+  end: number,
+  r: { messageId: string; data?: Record<string, string | number> | undefined },
+): string {
+  return `${start}:${end}:${r.messageId}:${r.data ? JSON.stringify(r.data) : ''}`;
+}
