@@ -10,8 +10,13 @@ import { applyEdits } from '../server/src/core/text';
 import { Engine, noFiles, type FileResult } from '../server/src/engine';
 import type { KubernetesModel } from '../server/src/languages/kubernetes';
 import { createKubernetesCache, parseKubernetes } from '../server/src/languages/kubernetes';
-import { documentModel } from '../server/src/languages/kubernetes/parse';
-import { DOCUMENT_RULES, VIEW_RULES } from '../server/src/languages/kubernetes/rule-cache';
+import {
+  cachedRule,
+  DOCUMENT_RULES,
+  MODEL_READS,
+  ruleModel,
+  VIEW_RULES,
+} from '../server/src/languages/kubernetes/rule-cache';
 import { summarizeText } from '../server/src/languages/kubernetes/workspace';
 import { rules } from '../server/src/rules';
 import { generateManifests } from '../scripts/bench/kubernetes';
@@ -132,6 +137,40 @@ describe('kubernetes rule cache: an edit never leaves a stale finding', () => {
     assert.deepEqual(ids(before as FileResult, 'kubernetes/service-selector'), []);
     assert.deepEqual(ids(after as FileResult, 'kubernetes/service-selector'), [23]);
     assert.deepEqual(ids(back as FileResult, 'kubernetes/service-selector'), []);
+  });
+
+  it("another document's ServiceAccount, Service or workload reaches the rules that read it", () => {
+    const account = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\n';
+    const hpa =
+      'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n' +
+      '  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 3\n' +
+      '  maxReplicas: 6\n  metrics:\n  - type: Resource\n    resource:\n      name: cpu\n      target:\n' +
+      '        type: Utilization\n        averageUtilization: 70\n';
+    const withHpa = `${FILE}---\n${hpa}`;
+    const requested = withHpa.replace(
+      'image: nginx:latest\n',
+      'image: nginx:latest\n        resources:\n          requests:\n            cpu: 100m\n',
+    );
+    const unmounted = account.replace('\n', '\nautomountServiceAccountToken: false\n');
+    const results = checkSequence([
+      withHpa,
+      `${withHpa}---\n${account}`,
+      `${withHpa}---\n${unmounted}`,
+      `${requested}---\n${unmounted}`,
+      requested,
+      requested.replace('kind: Service\n', 'kind: ConfigMap\n'),
+      withHpa,
+    ]);
+    const count = (i: number, id: string) =>
+      (results[i] as FileResult).findings.filter((f) => f.ruleId === id).length;
+    assert.deepEqual(
+      [0, 1, 2, 3, 4].map((i) => count(i, 'kubernetes/automount-token')),
+      [3, 3, 0, 0, 3],
+    );
+    assert.deepEqual(
+      [0, 4, 6].map((i) => count(i, 'kubernetes/hpa-target')),
+      [1, 0, 1],
+    );
   });
 
   it('a ConfigMap edited elsewhere leaves the other documents as they were', () => {
@@ -281,31 +320,34 @@ function reportsOf(rule: Rule<KubernetesModel>, model: KubernetesModel): string[
 }
 
 describe('kubernetes rule cache: the rules it keeps per document read only that document', () => {
-  const cached = rules.filter(
-    (r) => DOCUMENT_RULES.has(r.id) || VIEW_RULES.has(r.id),
-  ) as Rule<KubernetesModel>[];
+  const cached = rules.filter((r) => cachedRule(r.id)) as Rule<KubernetesModel>[];
+  const named = new Set([...DOCUMENT_RULES, ...VIEW_RULES, ...MODEL_READS.keys()]);
 
   it('names only rules that exist', () => {
-    assert.equal(cached.length, DOCUMENT_RULES.size + VIEW_RULES.size);
+    assert.equal(cached.length, named.size);
   });
 
   for (const rule of cached)
     it(`${rule.id} reports on each document alone what it reports there in the whole file`, () => {
       for (const file of corpus()) {
         const model = { ...parseKubernetes(file.text, createKubernetesCache()), file: file.name };
-        const alone = model.documents.flatMap((d) => reportsOf(rule, documentModel(model, d)));
+        const alone = model.documents.flatMap((d) => reportsOf(rule, ruleModel(model, d, rule.id)));
         assert.deepEqual(alone.sort(), reportsOf(rule, model).sort(), file.name);
       }
     });
 
-  it('their sources ask nothing of the host, and those that read other objects read the workspace view', () => {
-    for (const id of [...DOCUMENT_RULES, ...VIEW_RULES]) {
+  it('their sources ask nothing of the host, and read other objects only as the cache knows', () => {
+    for (const id of named) {
       // What the rule does (its check and helpers), without its imports.
-      const source = readFileSync(`server/src/rules/${id}.ts`, 'utf8')
-        .replace(/^import[^;]*;/gm, '')
-        .replace('workspaceView(ctx.model, ctx.host)', 'VIEW');
+      let source = readFileSync(`server/src/rules/${id}.ts`, 'utf8').replace(/^import[^;]*;/gm, '');
+      if (VIEW_RULES.has(id)) source = source.replace('workspaceView(ctx.model, ctx.host)', 'VIEW');
       assert.ok(!/ctx\.host|host\.kubernetes|workspaceView/.test(source), `${id} asks the host`);
-      if (VIEW_RULES.has(id)) assert.equal(source.match(/ctx\.model\.\w+/g)?.length, 1, id);
+      if (DOCUMENT_RULES.has(id)) continue;
+      // One list of objects it reports on, and of the others only the lists it is said to read, nothing more.
+      assert.ok(!/ctx\.model\s*[,)]/.test(source), `${id} hands the model on`);
+      const lists = new Set(source.match(/ctx\.model\.\w+/g));
+      for (const c of MODEL_READS.get(id) ?? []) lists.delete(`ctx.model.${c}`);
+      assert.equal(lists.size, 1, id);
     }
   });
 });

@@ -140,7 +140,10 @@ export class Engine {
       // Kubernetes rules that read one document at a time are re-run only on the documents an edit changed.
       ...(language === 'kubernetes'
         ? {
-            run: cachedRuleRunner(model as KubernetesModel) as unknown as AnalyzeInput<{
+            run: cachedRuleRunner(
+              model as KubernetesModel,
+              this.cacheFor(file.name, language) as object,
+            ) as unknown as AnalyzeInput<{
               doc: TextDoc;
             }>['run'],
           }

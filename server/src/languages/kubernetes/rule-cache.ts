@@ -69,6 +69,7 @@ export const DOCUMENT_RULES: ReadonlySet<string> = new Set([
  * stay the same, so editing a ConfigMap's data does not re-run Service selectors, but a label does.
  */
 export const VIEW_RULES: ReadonlySet<string> = new Set([
+  'kubernetes/hpa-target',
   'kubernetes/ingress-backend',
   'kubernetes/missing-reference',
   'kubernetes/networkpolicy-selector',
@@ -77,6 +78,32 @@ export const VIEW_RULES: ReadonlySet<string> = new Set([
   'kubernetes/service-selector',
   'kubernetes/servicemonitor-selector',
 ]);
+
+/** The model's lists of objects a rule may read from other documents. */
+export type Collection = 'workloads' | 'services' | 'serviceAccounts';
+
+/**
+ * Rules that read other documents' objects straight from the model, and which lists: their results on a
+ * document are kept while its text and the documents in those lists stay the same (an edited ConfigMap
+ * does not re-run probes; an edited Service does). Run on one document, they get those lists whole.
+ */
+export const MODEL_READS: ReadonlyMap<string, readonly Collection[]> = new Map([
+  ['kubernetes/automount-token', ['serviceAccounts']],
+  ['kubernetes/hpa-target', ['workloads']],
+  ['kubernetes/missing-probes', ['services']],
+]);
+
+/** Whether a rule's results are kept per document. */
+export function cachedRule(id: string): boolean {
+  return DOCUMENT_RULES.has(id) || VIEW_RULES.has(id) || MODEL_READS.has(id);
+}
+
+/** The model a rule runs on for one document: that document, and the lists it reads from the others. */
+export function ruleModel(model: KubernetesModel, d: KDocument, id: string): KubernetesModel {
+  const sub = documentModel(model, d);
+  for (const c of MODEL_READS.get(id) ?? []) Object.assign(sub, { [c]: model[c] });
+  return sub;
+}
 
 interface Stored {
   /** Offsets from the document's start. */
@@ -104,11 +131,15 @@ const entries = new WeakMap<KDocument, DocEntry>();
 const WHOLE_FILE_SHARE = 0.25;
 
 /** The `run` hook of core/analyze for a Kubernetes model (see above). */
-export function cachedRuleRunner(model: KubernetesModel): (rule: Rule<KubernetesModel>, ctx: Ctx) => void {
+export function cachedRuleRunner(
+  model: KubernetesModel,
+  owner: object,
+): (rule: Rule<KubernetesModel>, ctx: Ctx) => void {
   const docs = model.documents;
   const doc = model.doc;
   let current: DocEntry[] | undefined;
   let seenObjects: string | undefined;
+  const seenLists = new Map<Collection, number>();
   const fixIndexes = new Map<string, Map<string, Build[]>>();
 
   function entriesFor(settings: AnalysisSettings): DocEntry[] {
@@ -128,9 +159,15 @@ export function cachedRuleRunner(model: KubernetesModel): (rule: Rule<Kubernetes
 
   /** What VIEW_RULES see beyond the document, as a short key: the index, and the file's summaries. */
   function worldOf(rule: Rule<KubernetesModel>, host: Host): string {
-    if (!VIEW_RULES.has(rule.id)) return '';
-    seenObjects ??= `${indexId(host.kubernetes)}:${objectsId(model)}`;
-    return seenObjects;
+    let world = '';
+    if (VIEW_RULES.has(rule.id))
+      world = seenObjects ??= `${indexId(host.kubernetes)}:${objectsId(owner, model)}`;
+    for (const c of MODEL_READS.get(rule.id) ?? []) {
+      let id = seenLists.get(c);
+      if (id === undefined) seenLists.set(c, (id = listId(owner, model, c)));
+      world += `|${c}:${id}`;
+    }
+    return world;
   }
 
   /** The fixes of a whole-file run of the rule, by report, built once per rule and analysis. */
@@ -158,7 +195,7 @@ export function cachedRuleRunner(model: KubernetesModel): (rule: Rule<Kubernetes
   }
 
   return (rule, ctx) => {
-    if ((!DOCUMENT_RULES.has(rule.id) && !VIEW_RULES.has(rule.id)) || docs.length === 0) {
+    if (!cachedRule(rule.id) || docs.length === 0) {
       rule.check(ctx);
       return;
     }
@@ -197,7 +234,7 @@ export function cachedRuleRunner(model: KubernetesModel): (rule: Rule<Kubernetes
       if (!stored) {
         const reports: Report[] = [];
         try {
-          rule.check({ ...ctx, model: documentModel(model, d), report: (r) => reports.push(r) });
+          rule.check({ ...ctx, model: ruleModel(model, d, rule.id), report: (r) => reports.push(r) });
           stored = toStored(doc, d, reports);
           if (stored) entry.runs.set(rule.id, { world, stored });
         } catch (e) {
@@ -258,13 +295,40 @@ function indexId(index: KubernetesIndex | undefined): number {
 }
 
 const objectTexts = new WeakMap<IndexedObject, string>();
-const lastObjects = new Map<string, { text: string; id: number }>();
+const lastTexts = new WeakMap<object, Map<string, { text: string; id: number }>>();
+
+/** The same number for the same text of one scope as last time, else a new one. */
+function textId(owner: object, scope: string, text: string): number {
+  let texts = lastTexts.get(owner);
+  if (!texts) lastTexts.set(owner, (texts = new Map()));
+  const last = texts.get(scope);
+  if (last?.text === text) return last.id;
+  const id = ++lastId;
+  // One entry per scope (a file's name and what it describes): other text than last time gets a new number.
+  texts.set(scope, { text, id });
+  return id;
+}
+
+const documentIds = new WeakMap<KDocument, number>();
+
+/** A number for the documents of a list (the parser keeps a document's object while its text is the same). */
+function listId(owner: object, model: KubernetesModel, c: Collection): number {
+  const text = model[c]
+    .map((o) => {
+      const m = 'manifest' in o ? o.manifest : o;
+      let id = documentIds.get(m.document);
+      if (id === undefined) documentIds.set(m.document, (id = ++lastId));
+      return m.partial ? `${id}p` : String(id);
+    })
+    .join(',');
+  return textId(owner, `${model.file ?? ''}\0${c}`, text);
+}
 
 /**
  * A number for the summaries of a file's objects, the same while they are: summaries of unchanged documents
  * are reused (`ownObjects`), so only an edited document's is written out again.
  */
-function objectsId(model: KubernetesModel): number {
+function objectsId(owner: object, model: KubernetesModel): number {
   const text = ownObjects(model)
     .map((o) => {
       let t = objectTexts.get(o);
@@ -272,13 +336,7 @@ function objectsId(model: KubernetesModel): number {
       return t;
     })
     .join('\n');
-  const file = model.file ?? '';
-  const last = lastObjects.get(file);
-  if (last?.text === text) return last.id;
-  const id = ++lastId;
-  // One entry per file name: a file analysed with other objects than last time gets a new number.
-  lastObjects.set(file, { text, id });
-  return id;
+  return textId(owner, `${model.file ?? ''}\0objects`, text);
 }
 
 /** What to keep of a document's reports, or undefined when one cannot be placed in it exactly. */
