@@ -112,6 +112,8 @@ interface Stored {
   messageId: string;
   severity: Severity | undefined;
   data: Record<string, string | number> | undefined;
+  /** `data` as text, to tell reports apart when their fixes are asked for. */
+  dataKey: string;
   aliases: readonly string[] | undefined;
   fixable: boolean;
 }
@@ -180,7 +182,7 @@ export function cachedRuleRunner(
         ...ctx,
         report(r) {
           if (!r.fix) return;
-          const k = reportKey(doc.offsetAt(r.at.start), doc.offsetAt(r.at.end), r);
+          const k = reportKey(doc.offsetAt(r.at.start), doc.offsetAt(r.at.end), r.messageId, dataKey(r));
           const list = built.get(k);
           if (list) list.push(r.fix);
           else built.set(k, [r.fix]);
@@ -210,21 +212,19 @@ export function cachedRuleRunner(
     const seen = new Map<string, number>();
     /** Passes on a report of document `d` at offsets `start`..`end` of the file. */
     const emit = (d: KDocument, start: number, end: number, s: Stored): void => {
-      const k = reportKey(start, end, s);
-      const nth = seen.get(k) ?? 0;
-      seen.set(k, nth + 1);
-      const at = d.start;
-      ctx.report({
-        at: doc.rangeOf(start, end),
-        messageId: s.messageId,
-        ...(s.severity ? { severity: s.severity } : {}),
-        ...(s.data ? { data: s.data } : {}),
-        ...(s.aliases ? { aliases: s.aliases } : {}),
+      const r: Report = { at: doc.rangeOf(start, end), messageId: s.messageId };
+      if (s.severity) r.severity = s.severity;
+      if (s.data) r.data = s.data;
+      if (s.aliases) r.aliases = s.aliases;
+      if (s.fixable) {
+        const k = reportKey(start, end, s.messageId, s.dataKey);
+        const nth = seen.get(k) ?? 0;
+        seen.set(k, nth + 1);
+        const at = d.start;
         // The document must still be where it was: a later parse moves the nodes a fix is built from.
-        ...(s.fixable
-          ? { fix: () => (d.start === at ? fixIndex(rule, ctx).get(k)?.[nth]?.() : undefined) }
-          : {}),
-      });
+        r.fix = () => (d.start === at ? fixIndex(rule, ctx).get(k)?.[nth]?.() : undefined);
+      }
+      ctx.report(r);
     };
     let failure: unknown;
     docs.forEach((d, i) => {
@@ -359,6 +359,7 @@ function fromReport(r: Report, start: number, end: number): Stored {
     messageId: r.messageId,
     severity: r.severity,
     data: r.data,
+    dataKey: dataKey(r),
     aliases: r.aliases,
     fixable: r.fix !== undefined,
   };
@@ -382,10 +383,10 @@ function documentAt(docs: readonly KDocument[], offset: number): number {
   return lo;
 }
 
-function reportKey(
-  start: number,
-  end: number,
-  r: { messageId: string; data?: Record<string, string | number> | undefined },
-): string {
-  return `${start}:${end}:${r.messageId}:${r.data ? JSON.stringify(r.data) : ''}`;
+function reportKey(start: number, end: number, messageId: string, data: string): string {
+  return `${start}:${end}:${messageId}:${data}`;
+}
+
+function dataKey(r: Report): string {
+  return r.data ? JSON.stringify(r.data) : '';
 }
