@@ -84,7 +84,7 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
           findings.push({
             ruleId: rule.id,
             severity,
-            message: formatMessage(template, r.data),
+            message: messageOf(template, r.data),
             // A copy: model positions are reused (and moved) by later incremental parses.
             range: { start: { ...r.at.start }, end: { ...r.at.end } },
             aliases: r.aliases ?? rule.aliases,
@@ -119,6 +119,18 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
   }
   findings.sort(compareFindings);
   return { findings, internalErrors };
+}
+
+/** Messages by their data: findings a parse cache replays (rule-cache.ts) bring the same data every time. */
+const messages = new WeakMap<object, { template: string; text: string }>();
+
+function messageOf(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  const hit = messages.get(data);
+  if (hit?.template === template) return hit.text;
+  const text = formatMessage(template, data);
+  messages.set(data, { template, text });
+  return text;
 }
 
 /** The order findings are reported in: by position, then by rule id. */

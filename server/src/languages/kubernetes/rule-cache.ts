@@ -213,7 +213,7 @@ export function cachedRuleRunner(
     const world = worldOf(rule, ctx.host);
     let stale = 0;
     const slot = slotOf(rule.id);
-    for (const e of list) if (e.runs[slot]?.world !== world) stale++;
+    for (let i = 0; i < list.length; i++) if ((list[i] as DocEntry).runs[slot]?.world !== world) stale++;
     if (stale > 0 && stale >= docs.length * WHOLE_FILE_SHARE) {
       wholeFile(rule, ctx, list, world);
       return;
@@ -236,7 +236,8 @@ export function cachedRuleRunner(
       ctx.report(r);
     };
     let failure: unknown;
-    docs.forEach((d, i) => {
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i] as KDocument;
       const entry = list[i] as DocEntry;
       const run = entry.runs[slot];
       let stored = run?.world === world ? run.stored : undefined;
@@ -256,11 +257,11 @@ export function cachedRuleRunner(
             const end = doc.offsetAt(r.at.end);
             emit(d, start, end, fromReport(r, start, end));
           }
-          return;
+          continue;
         }
       }
       for (const s of stored) emit(d, d.start + s.start, d.start + s.end, s);
-    });
+    }
     if (failure !== undefined) throw failure;
   };
 
