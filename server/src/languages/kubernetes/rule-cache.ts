@@ -9,18 +9,20 @@ import { ownObjects } from './workspace';
  * What a rule reported on each document, kept between analyses so that an edit re-runs a rule only on the
  * document it changed (a 600-document file otherwise runs every rule over every document per keystroke).
  *
- * Only rules whose findings on a document depend on nothing but that document, the file's name and the
- * analysis settings are cached: `DOCUMENT_RULES`, each read for it (no `ctx.host`, no workspace view, no
- * other document's objects; `test/kubernetes-rule-cache.test.ts` runs each one document at a time against
- * the whole file). Every other rule — the cross-object ones — runs over the whole model on every analysis.
+ * Only rules whose reads are known are cached, each read for it: `DOCUMENT_RULES` read their document alone;
+ * `VIEW_RULES` also the workspace view (the summaries of the file's objects and the index); `MODEL_READS`
+ * also named lists of the model (every ServiceAccount, every Service…). A document's results are reused
+ * while its `KDocument` is the same (the parser reuses one only for the same text), with the same file name,
+ * settings and patch flag, and the same "world": the view's summaries and index, and the documents of the
+ * lists read. `test/kubernetes-rule-cache.test.ts` runs each one document at a time against the whole file
+ * and checks their sources. Every other rule runs over the whole model on every analysis.
  *
- * A document's results are keyed by its `KDocument`, which the parser reuses only for the same text, plus the
- * file's name, the settings and whether the object is a patch. What is cached is what the rule reported,
- * before configuration and suppressions, which are applied afresh to every replay. Ranges are kept as offsets
- * from the document's start, so they follow the document when text above it changes. Fixes are never kept:
- * a replayed finding's fix runs the rule again over the model it was replayed for (once per rule and
- * analysis) and takes the fix of the same report, because a fix may read the rest of the file (an existing
- * Secret to move a value into, the file's indentation) and must be built against the current text.
+ * What is kept is what the rule reported, before configuration and suppressions, which apply afresh to every
+ * replay. Ranges are kept as offsets from the document's start, so they follow the document when text above
+ * it changes. Fixes are never kept: a replayed finding's fix runs the rule again over the model it was
+ * replayed for (once per rule and analysis) and takes the fix of the same report, since a fix may read the
+ * rest of the file (an existing Secret to move a value into, the file's indentation) and must be built
+ * against the current text; a document moved by a later parse gets no fix rather than a wrong one.
  */
 export const DOCUMENT_RULES: ReadonlySet<string> = new Set([
   'kubernetes/configmap-secret',
