@@ -1,5 +1,5 @@
 import { kubernetesAssists } from './assists/kubernetes';
-import { analyze, type AnalyzeResult } from './core/analyze';
+import { analyze, type AnalyzeInput, type AnalyzeResult } from './core/analyze';
 import { findingToMarked, fixSpecToMarked, hasBom, rangeFromMarked } from './core/bom';
 import { defaultConfig, type Config } from './core/config';
 import type { Finding, Fix, FixSpec, Host, Language, Rule } from './core/rule';
@@ -12,6 +12,7 @@ import { dockerfileSupport } from './languages/dockerfile/support';
 import type { KubernetesModel } from './languages/kubernetes/model';
 import { ignoreFix } from './fixes/suppress';
 import { kubernetesSupport } from './languages/kubernetes/support';
+import { cachedRuleRunner } from './languages/kubernetes/rule-cache';
 import { ownObjects } from './languages/kubernetes/workspace';
 import type { LanguageSupport } from './languages/support';
 import { rules } from './rules';
@@ -140,6 +141,17 @@ export class Engine {
       suppressions: support.suppressions(model),
       config,
       host,
+      // Kubernetes rules that read one document at a time are re-run only on the documents an edit changed.
+      ...(language === 'kubernetes'
+        ? {
+            run: cachedRuleRunner(
+              model as KubernetesModel,
+              this.cacheFor(file.name, language) as object,
+            ) as unknown as AnalyzeInput<{
+              doc: TextDoc;
+            }>['run'],
+          }
+        : {}),
     });
     if (hasBom(file.text)) result.findings = result.findings.map(findingToMarked);
     // Fixes are built lazily from the model; once a later parse has moved its objects, they are built

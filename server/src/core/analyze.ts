@@ -1,6 +1,14 @@
 import { configuredLevel, type Config } from './config';
 import { presetLevel } from './presets';
-import { formatMessage, type Finding, type Fix, type FixSpec, type Host, type Rule } from './rule';
+import {
+  formatMessage,
+  type Finding,
+  type Fix,
+  type FixSpec,
+  type Host,
+  type Rule,
+  type RuleContext,
+} from './rule';
 import { isEscalated, isSuppressed, type Suppressions } from './suppress';
 import type { TextDoc } from './text';
 
@@ -10,6 +18,11 @@ export interface AnalyzeInput<M extends { doc: TextDoc }> {
   suppressions: Suppressions;
   config: Config;
   host: Host;
+  /**
+   * Runs one rule (by default `rule.check(ctx)`). A parser with per-document caches passes one that
+   * replays what a rule reported on unchanged documents (languages/kubernetes/rule-cache.ts).
+   */
+  run?: (rule: Rule<M>, ctx: RuleContext<M>) => void;
 }
 
 export interface AnalyzeResult {
@@ -21,6 +34,7 @@ export interface AnalyzeResult {
 /** Runs rules over a parsed model. Pure and synchronous: the same input always gives the same findings. */
 export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): AnalyzeResult {
   const { model, config, suppressions, host } = input;
+  const run = input.run ?? ((rule: Rule<M>, ctx: RuleContext<M>) => rule.check(ctx));
   const findings: Finding[] = [];
   const internalErrors: AnalyzeResult['internalErrors'] = [];
   const settings = {
@@ -49,7 +63,7 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
     if (preset === 'off') continue;
     const byPreset = preset === 'errors' ? undefined : preset;
     try {
-      rule.check({
+      run(rule, {
         doc: model.doc,
         model,
         host,
@@ -70,7 +84,7 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
           findings.push({
             ruleId: rule.id,
             severity,
-            message: formatMessage(template, r.data),
+            message: messageOf(template, r.data),
             // A copy: model positions are reused (and moved) by later incremental parses.
             range: { start: { ...r.at.start }, end: { ...r.at.end } },
             aliases: r.aliases ?? rule.aliases,
@@ -110,6 +124,18 @@ export function analyze<M extends { doc: TextDoc }>(input: AnalyzeInput<M>): Ana
   }
   findings.sort(compareFindings);
   return { findings, internalErrors };
+}
+
+/** Messages by their data: findings a parse cache replays (rule-cache.ts) bring the same data every time. */
+const messages = new WeakMap<object, { template: string; text: string }>();
+
+function messageOf(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  const hit = messages.get(data);
+  if (hit?.template === template) return hit.text;
+  const text = formatMessage(template, data);
+  messages.set(data, { template, text });
+  return text;
 }
 
 /** The order findings are reported in: by position, then by rule id. */

@@ -16,6 +16,11 @@ export interface KubernetesModel {
   doc: TextDoc;
   /** The document's name (a path for files on disk), when the engine parsed it: the workspace index keys. */
   file?: string;
+  /**
+   * Set on a model of one document of a file (`documentModel`, for the rule cache): the file's model, whose
+   * objects the workspace view holds, so a cross-object rule run on one document sees the whole file.
+   */
+  whole?: KubernetesModel;
   /** Every YAML document of the file, in order, manifests or not. */
   documents: KDocument[];
   /** The documents that are Kubernetes objects: a mapping with string `apiVersion` and `kind`. */

@@ -354,3 +354,11 @@ function buildModel(doc: TextDoc, documents: KDocument[]): KubernetesModel {
   }
   return model;
 }
+
+/** A model of one document of `model` (the same text and name), to run a rule on that document alone. */
+export function documentModel(model: KubernetesModel, d: KDocument): KubernetesModel {
+  const sub = buildModel(model.doc, [d]);
+  if (model.file !== undefined) sub.file = model.file;
+  sub.whole = model.whole ?? model;
+  return sub;
+}

@@ -19,13 +19,35 @@ export function podSecurityLevel(
   others: readonly IndexedObject[] = [],
 ): PodSecurityLevel {
   if (m.namespace === undefined) return fallback;
-  const ns = model.manifests.find((n) => n.kind === 'Namespace' && n.group === '' && n.name === m.namespace);
+  const ns = byName(ownNamespaces, model.manifests, () => true).get(m.namespace);
   // The Namespace may be in another file of the workspace (its index); this file's own wins.
   const label = ns
     ? ns.labels.get(ENFORCE_LABEL)
-    : others.find((o) => o.kind === 'Namespace' && o.group === '' && o.name === m.namespace && !o.partial)
-        ?.labels[ENFORCE_LABEL];
+    : byName(otherNamespaces, others, (o) => !o.partial).get(m.namespace)?.labels[ENFORCE_LABEL];
   return label === undefined ? fallback : (levelOfLabel(label) ?? fallback);
+}
+
+const ownNamespaces = new WeakMap<object, Map<string, Manifest>>();
+const otherNamespaces = new WeakMap<object, Map<string, IndexedObject>>();
+
+/**
+ * The first Namespace of each name in a list, built once per list: every workload of a 600-document file
+ * asks, and a model's or an index's lists do not change once made.
+ */
+function byName<T extends { kind: string; group: string; name?: string | undefined }>(
+  memo: WeakMap<object, Map<string, T>>,
+  list: readonly T[],
+  keep: (o: T) => boolean,
+): Map<string, T> {
+  let names = memo.get(list);
+  if (!names) {
+    names = new Map();
+    for (const o of list)
+      if (o.kind === 'Namespace' && o.group === '' && o.name !== undefined && keep(o) && !names.has(o.name))
+        names.set(o.name, o);
+    memo.set(list, names);
+  }
+  return names;
 }
 
 /** The level a `pod-security.kubernetes.io/enforce` value names, or undefined for a value the API rejects. */

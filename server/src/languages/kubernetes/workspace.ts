@@ -232,6 +232,7 @@ export function ownObjects(model: KubernetesModel): IndexedObject[] {
 
 /** The view for a model: built once per model and index. */
 export function workspaceView(model: KubernetesModel, host: Host): WorkspaceView {
+  if (model.whole) return workspaceView(model.whole, host);
   const file = model.file ?? '';
   const index = host.kubernetes;
   const hit = views.get(model);
@@ -267,6 +268,32 @@ export function inNamespace(
  * live where Shipshape cannot see.
  */
 export function lookup(
+  view: WorkspaceView,
+  namespace: string | undefined,
+  test: (o: IndexedObject) => boolean,
+): { found: IndexedObject[]; known: boolean; everywhere: IndexedObject[] } {
+  // Rules ask once per object with the same test (`isWorkload`): 150 HPAs need not filter 600 objects each.
+  let byTest = lookups.get(view);
+  if (!byTest) lookups.set(view, (byTest = new Map()));
+  let byNamespace = byTest.get(test);
+  if (!byNamespace) byTest.set(test, (byNamespace = new Map()));
+  const hit = byNamespace.get(namespace ?? '');
+  if (hit) return hit;
+  const answer = lookupIn(view, namespace, test);
+  byNamespace.set(namespace ?? '', answer);
+  return answer;
+}
+
+/**
+ * Answers of `lookup` by view, test and namespace. A view is built once per model and index and never
+ * changes; its answers are shared between callers, which only read them.
+ */
+const lookups = new WeakMap<
+  WorkspaceView,
+  Map<(o: IndexedObject) => boolean, Map<string, ReturnType<typeof lookupIn>>>
+>();
+
+function lookupIn(
   view: WorkspaceView,
   namespace: string | undefined,
   test: (o: IndexedObject) => boolean,
