@@ -82,7 +82,7 @@ export const VIEW_RULES: ReadonlySet<string> = new Set([
 ]);
 
 /** The model's lists of objects a rule may read from other documents. */
-export type Collection = 'workloads' | 'services' | 'serviceAccounts';
+export type Collection = 'workloads' | 'services' | 'serviceAccounts' | 'configMaps' | 'secrets';
 
 /**
  * Rules that read other documents' objects straight from the model, and which lists: their results on a
@@ -93,6 +93,8 @@ export const MODEL_READS: ReadonlyMap<string, readonly Collection[]> = new Map([
   ['kubernetes/automount-token', ['serviceAccounts']],
   ['kubernetes/hpa-target', ['workloads']],
   ['kubernetes/missing-probes', ['services']],
+  // The keys of a ConfigMap or Secret of the same file that a `valueFrom` reads.
+  ['kubernetes/missing-reference', ['configMaps', 'secrets']],
 ]);
 
 /** Whether a rule's results are kept per document. */

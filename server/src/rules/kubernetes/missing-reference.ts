@@ -62,7 +62,7 @@ function keyRef(kind: Target, holder: Node | null | undefined, from: string): Re
 
 /** The ConfigMap or Secret of this file a reference reads, when no other object of that name is known. */
 function soleTarget(
-  model: KubernetesModel,
+  model: Pick<KubernetesModel, 'secrets' | 'configMaps'>,
   w: Workload,
   r: Reference,
   name: string,
@@ -120,7 +120,9 @@ function checkKey(
 ): void {
   const key = str(r.key?.value);
   const value = r.key?.value;
-  const target = r.key ? soleTarget(ctx.model, w, r, name, everywhere) : undefined;
+  const target = r.key
+    ? soleTarget({ secrets: ctx.model.secrets, configMaps: ctx.model.configMaps }, w, r, name, everywhere)
+    : undefined;
   if (!target || !r.key || !value || key === undefined) return;
   const keys = keysOf(target);
   if (keys.has(key)) return;
