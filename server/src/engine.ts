@@ -15,6 +15,7 @@ import { kubernetesSupport } from './languages/kubernetes/support';
 import { ownObjects } from './languages/kubernetes/workspace';
 import type { LanguageSupport } from './languages/support';
 import { rules } from './rules';
+import { analyzeViews } from './views';
 
 export interface SourceFile {
   /** File system path or, for untitled documents, a name that decides the file kind. */
@@ -137,6 +138,7 @@ export class Engine {
       config,
       host,
     });
+    if (!options.syntaxOnly) analyzeViews(SUPPORT[language], model, RULES[language], config, host, result);
     if (hasBom(file.text)) result.findings = result.findings.map(findingToMarked);
     return { language, ...result };
   }

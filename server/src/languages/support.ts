@@ -23,4 +23,14 @@ export interface LanguageSupport<M extends { doc: TextDoc } = { doc: TextDoc }> 
   parse(text: string, cache: unknown, ctx: ParseContext): M;
   suppressions(model: M): Suppressions;
   assists?(model: M, range: Range, ctx: ParseContext): FixSpec[];
+  /**
+   * Other readings of the file that the rules declaring `instructionLocal` check too (a Dockerfile's
+   * ONBUILD triggers as the instructions they register); only their findings inside `keep` count.
+   */
+  views?(model: M): ModelView<M>[];
+}
+
+export interface ModelView<M> {
+  model: M;
+  keep(range: Range): boolean;
 }

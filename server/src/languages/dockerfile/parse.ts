@@ -7,6 +7,7 @@ import {
   type Instruction,
   type JSONInstruction,
   type Label,
+  type Onbuild,
   type Property,
   type Heredoc,
 } from 'dockerfile-ast';
@@ -150,7 +151,8 @@ function chunkBoundaries(doc: TextDoc, escape: string): number[] {
       }
     }
     const docs = [...t.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)];
-    if (docs.length > 0 && /^\s*(RUN|COPY|ADD)\b/i.test(t)) heredocEnds = docs.map((m) => m[1] as string);
+    if (docs.length > 0 && /^\s*(?:ONBUILD\s+)?(RUN|COPY|ADD)\b/i.test(t))
+      heredocEnds = docs.map((m) => m[1] as string);
     continued = trimmed.endsWith(escape);
   }
   return out;
@@ -196,9 +198,11 @@ function parseChunk(prefix: string, chunkText: string, escape: string): ParsedCh
     const d = attempt(() => convert(ins, doc, true), null) ?? attempt(() => convert(ins, doc, false), null);
     if (!d) continue;
     d.shell = attempt(() => shellOf(d, doc, escape), null);
+    if (d.keyword === 'ONBUILD') d.trigger = attempt(() => triggerOf(ins as Onbuild, doc, escape), null);
     instructions.push(d);
     lines.push([d.range.start.line, d.range.end.line]);
-    for (const h of d.heredocs) if (!h.contentRange && h.name) open = true;
+    for (const h of [...d.heredocs, ...(d.trigger?.heredocs ?? [])])
+      if (!h.contentRange && h.name) open = true;
     const name = d.keyword === 'FROM' && d.args.length === 3 ? d.args[2] : undefined;
     if (name && !VALID_STAGE_NAME.test(name.value.toLowerCase())) badNames.push(name.range);
   }
@@ -224,9 +228,10 @@ function parseChunk(prefix: string, chunkText: string, escape: string): ParsedCh
   const offsets = new Set<{ start: number; end: number }>();
   collectPositions({ instructions, comments, syntaxErrors }, positions);
   for (const ins of instructions)
-    if (ins.shell) {
-      offsets.add(ins.shell);
-      for (const c of ins.shell.commands) {
+    for (const { shell } of ins.trigger ? [ins, ins.trigger] : [ins]) {
+      if (!shell) continue;
+      offsets.add(shell);
+      for (const c of shell.commands) {
         offsets.add(c);
         for (const w of c.words) offsets.add(w);
         for (const w of c.wrappers) offsets.add(w);
@@ -350,6 +355,15 @@ function convert(ins: Instruction, doc: TextDoc, withHeredocs: boolean): DInstru
     stage: -1,
     shell: null,
   };
+  return d;
+}
+
+/** The instruction an ONBUILD registers, read like one of its own (ranges in the document). */
+function triggerOf(ins: Onbuild, doc: TextDoc, escape: string): DInstruction | null {
+  const t = ins.getTriggerInstruction();
+  if (!t) return null;
+  const d = attempt(() => convert(t, doc, true), null) ?? convert(t, doc, false);
+  d.shell = attempt(() => shellOf(d, doc, escape), null);
   return d;
 }
 
