@@ -89,6 +89,7 @@ import dockerfileNoLatestTag from './dockerfile/no-latest-tag';
 import dockerfileNoRootUser from './dockerfile/no-root-user';
 import dockerfileNoSudo from './dockerfile/no-sudo';
 import dockerfileNpmVersionUnpinned from './dockerfile/npm-version-unpinned';
+import dockerfileOnbuildTriggerInvalid from './dockerfile/onbuild-trigger-invalid';
 import dockerfileParserDirective from './dockerfile/parser-directive';
 import dockerfilePipNoCacheDir from './dockerfile/pip-no-cache-dir';
 import dockerfilePipVersionUnpinned from './dockerfile/pip-version-unpinned';
@@ -263,6 +264,7 @@ export const rules: readonly Rule[] = [
   dockerfileNoRootUser,
   dockerfileNoSudo,
   dockerfileNpmVersionUnpinned,
+  dockerfileOnbuildTriggerInvalid,
   dockerfileParserDirective,
   dockerfilePipNoCacheDir,
   dockerfilePipVersionUnpinned,

@@ -69,6 +69,11 @@ export interface DInstruction {
    * in every build FROM this image, not in this stage: rules see it through `triggerView` (triggers.ts).
    */
   trigger?: DInstruction | null;
+  /**
+   * For ONBUILD, the builder errors of its trigger that BuildKit raises only when it runs the trigger, in a
+   * build FROM this image (`ONBUILD COPY a`): not errors of this build (see `splitTriggerErrors`).
+   */
+  triggerErrors?: ParseProblem[];
 }
 
 export interface Stage {

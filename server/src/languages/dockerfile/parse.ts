@@ -26,6 +26,7 @@ import type {
 import { parseShell } from './shell';
 import { builderErrors, VALID_STAGE_NAME } from './builder';
 import { syntaxErrorsOf, type SyntaxError } from './syntax';
+import { splitTriggerErrors } from './triggers';
 
 const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
@@ -221,8 +222,11 @@ function parseChunk(prefix: string, chunkText: string, escape: string): ParsedCh
     [],
   );
   const keep = prefix ? 1 : 0;
-  const syntaxErrors = syntaxErrorsOf(masked(source, doc, badNames, escape), lines, keep, escape).filter(
-    (e) => e.range.start.line >= keep,
+  const syntaxErrors = splitTriggerErrors(
+    instructions,
+    syntaxErrorsOf(masked(source, doc, badNames, escape), lines, keep, escape).filter(
+      (e) => e.range.start.line >= keep,
+    ),
   );
   const positions = new Set<Position>();
   const offsets = new Set<{ start: number; end: number }>();

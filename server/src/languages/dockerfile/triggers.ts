@@ -1,5 +1,5 @@
 import type { Range } from '../../core/text';
-import type { DInstruction, DockerfileModel, Stage } from './model';
+import type { DInstruction, DockerfileModel, ParseProblem, Stage } from './model';
 
 /**
  * ONBUILD triggers as the instructions they are. `ONBUILD RUN apt-get install curl` runs in every build
@@ -64,4 +64,30 @@ export function inTrigger(view: TriggerView, range: Range): boolean {
 
 function before(a: Range['start'], b: Range['start']): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/**
+ * BuildKit reads a trigger in two steps. Building this image, the parser splits the line (`parseSubCommand`)
+ * and `parseOnBuild` refuses ONBUILD, FROM and MAINTAINER as triggers; the only other errors it can raise
+ * then are the parser's own, which ENV and LABEL words get (`must have two arguments`, `can't find =`).
+ * Everything else (an unknown instruction, `COPY a`, `EXPOSE` alone, a bad flag or quote) is checked by
+ * `instructions.Parse` only when the trigger runs, in a build FROM this image. Those errors are moved from
+ * the chunk's builder errors onto the ONBUILD (`triggerErrors`); `onbuild-trigger-invalid` reports them.
+ */
+const PARSED_NOW = /ONBUILD|must have two arguments|can't find =/;
+
+export function splitTriggerErrors<E extends ParseProblem>(instructions: DInstruction[], errors: E[]): E[] {
+  const onbuilds = instructions.filter((i) => i.trigger);
+  if (onbuilds.length === 0) return errors;
+  return errors.filter((e) => {
+    if (PARSED_NOW.test(e.message)) return true;
+    const at = onbuilds.find((i) => within(e.range, (i.trigger as DInstruction).range));
+    if (!at) return true;
+    (at.triggerErrors ??= []).push({ message: e.message, range: e.range });
+    return false;
+  });
+}
+
+function within(inner: Range, outer: Range): boolean {
+  return !before(inner.start, outer.start) && !before(outer.end, inner.start);
 }
