@@ -55,6 +55,7 @@ import dockerfileBashismInSh from './dockerfile/bashism-in-sh';
 import dockerfileCdUnchecked from './dockerfile/cd-unchecked';
 import dockerfileConsecutiveRun from './dockerfile/consecutive-run';
 import dockerfileConsistentInstructionCasing from './dockerfile/consistent-instruction-casing';
+import dockerfileCopyArchiveThenExtract from './dockerfile/copy-archive-then-extract';
 import dockerfileCopyBeforeInstall from './dockerfile/copy-before-install';
 import dockerfileCopyEntireFilesystem from './dockerfile/copy-entire-filesystem';
 import dockerfileCopyFromUndefinedStage from './dockerfile/copy-from-undefined-stage';
@@ -74,6 +75,7 @@ import dockerfileFromPlatformFlagConstDisallowed from './dockerfile/from-platfor
 import dockerfileGemVersionUnpinned from './dockerfile/gem-version-unpinned';
 import dockerfileGoInstallVersionUnpinned from './dockerfile/go-install-version-unpinned';
 import dockerfileHealthcheckToolMissing from './dockerfile/healthcheck-tool-missing';
+import dockerfileInlineIgnorePragma from './dockerfile/inline-ignore-pragma';
 import dockerfileInvalidDefaultArgInFrom from './dockerfile/invalid-default-arg-in-from';
 import dockerfileInvalidDefinitionDescription from './dockerfile/invalid-definition-description';
 import dockerfileJsonArgs from './dockerfile/json-args';
@@ -117,6 +119,7 @@ import dockerfileYarnCacheClean from './dockerfile/yarn-cache-clean';
 import dockerfileYumDnfZypperClean from './dockerfile/yum-dnf-zypper-clean';
 import dockerfileYumDnfZypperYes from './dockerfile/yum-dnf-zypper-yes';
 import dockerfileYumVersionUnpinned from './dockerfile/yum-version-unpinned';
+import dockerfileZypperDistUpgrade from './dockerfile/zypper-dist-upgrade';
 import dockerfileZypperVersionUnpinned from './dockerfile/zypper-version-unpinned';
 import kubernetesAutomountToken from './kubernetes/automount-token';
 import kubernetesConfigmapSecret from './kubernetes/configmap-secret';
@@ -230,6 +233,7 @@ export const rules: readonly Rule[] = [
   dockerfileCdUnchecked,
   dockerfileConsecutiveRun,
   dockerfileConsistentInstructionCasing,
+  dockerfileCopyArchiveThenExtract,
   dockerfileCopyBeforeInstall,
   dockerfileCopyEntireFilesystem,
   dockerfileCopyFromUndefinedStage,
@@ -249,6 +253,7 @@ export const rules: readonly Rule[] = [
   dockerfileGemVersionUnpinned,
   dockerfileGoInstallVersionUnpinned,
   dockerfileHealthcheckToolMissing,
+  dockerfileInlineIgnorePragma,
   dockerfileInvalidDefaultArgInFrom,
   dockerfileInvalidDefinitionDescription,
   dockerfileJsonArgs,
@@ -292,6 +297,7 @@ export const rules: readonly Rule[] = [
   dockerfileYumDnfZypperClean,
   dockerfileYumDnfZypperYes,
   dockerfileYumVersionUnpinned,
+  dockerfileZypperDistUpgrade,
   dockerfileZypperVersionUnpinned,
   kubernetesAutomountToken,
   kubernetesConfigmapSecret,
