@@ -322,6 +322,41 @@ describe('the engine', () => {
     );
   });
 
+  it('bad triggers: errors where BuildKit refuses them while building this image, warnings where it reads them later', () => {
+    const text = [
+      'FROM debian:12',
+      'ONBUILD ONBUILD RUN apt-get install curl',
+      'ONBUILD FROM alpine',
+      'ONBUILD MAINTAINER me',
+      'ONBUILD ENV PATH',
+      'ONBUILD FOO bar',
+      'ONBUILD COPY a',
+      'USER 1000',
+      '',
+    ].join('\n');
+    const result = new Engine().analyze({ name: 'Dockerfile', text }, defaultConfig(), {
+      exists: () => undefined,
+    });
+    assert.deepEqual(
+      result?.findings
+        .filter((f) => f.severity === 'error' || f.ruleId === 'dockerfile/onbuild-trigger-invalid')
+        .map((f) => `${fmtRange(f.range)} ${f.severity} ${f.ruleId} ${f.message}`),
+      [
+        "1:8-1:15 error dockerfile/syntax-error Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed",
+        "2:8-2:12 error dockerfile/syntax-error FROM isn't allowed as an ONBUILD trigger",
+        "3:8-3:18 error dockerfile/syntax-error MAINTAINER isn't allowed as an ONBUILD trigger",
+        '4:12-4:16 error dockerfile/syntax-error ENV must have two arguments',
+        '5:8-5:11 warning dockerfile/onbuild-trigger-invalid This trigger fails every build FROM this image, where BuildKit reads it: Unknown instruction: FOO',
+        '6:13-6:14 warning dockerfile/onbuild-trigger-invalid This trigger fails every build FROM this image, where BuildKit reads it: COPY requires at least two arguments',
+      ],
+    );
+    // The RUN inside a chained ONBUILD is not judged: the file does not build.
+    assert.deepEqual(
+      result?.findings.filter((f) => f.range.start.line === 1).map((f) => f.ruleId),
+      ['dockerfile/syntax-error'],
+    );
+  });
+
   it('the syntax-only analysis of big files leaves triggers alone', () => {
     assert.deepEqual(analyze('FROM debian:12\nONBUILD RUN apt-get install curl\n', {}, true), []);
   });
