@@ -148,6 +148,20 @@ ONBUILD RUN apt-get install curl
   ],
 });
 
+const THIRTY_RUNS = Array.from({ length: 30 }, (_, i) => `RUN echo ${i}\n`).join('');
+
+testRule(aptGetYes, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a trigger in a later chunk of a file with the backtick escape (its chunk gets the directive again)',
+      code: `# escape=\`\nFROM debian:12\n${THIRTY_RUNS}ONBUILD RUN apt-get update; \`\n    apt-get install curl\n`,
+      ranges: ['33:4-33:19'],
+      output: `# escape=\`\nFROM debian:12\n${THIRTY_RUNS}ONBUILD RUN apt-get update; \`\n    apt-get install -y curl\n`,
+    },
+  ],
+});
+
 testRule(apkNoCache, {
   valid: [
     {
