@@ -33,6 +33,9 @@ for (const r of rules) {
     `- Language: ${r.language}`,
     `- Default severity: ${r.severity}${r.recommended ? ' (recommended)' : ''}${r.defaultOff ? '; off by default' : ''}`,
     `- Fix: ${r.fix === null ? 'none' : r.fix === 'safe' ? 'safe (keeps behaviour; applied by fix-all and `--fix`)' : 'unsafe (changes behaviour; offered as a quick fix only)'}`,
+    ...(r.instructionLocal
+      ? ['- Also checks ONBUILD triggers, which run in every build FROM the image']
+      : []),
     `- Same check elsewhere: ${r.aliases.length ? r.aliases.map((a) => '`' + a + '`').join(', ') : 'none known'}`,
     '',
     '## Why',

@@ -16,6 +16,7 @@ import { cachedRuleRunner } from './languages/kubernetes/rule-cache';
 import { ownObjects } from './languages/kubernetes/workspace';
 import type { LanguageSupport } from './languages/support';
 import { rules } from './rules';
+import { analyzeViews } from './views';
 
 export interface SourceFile {
   /** File system path or, for untitled documents, a name that decides the file kind. */
@@ -153,6 +154,7 @@ export class Engine {
           }
         : {}),
     });
+    if (!options.syntaxOnly) analyzeViews(SUPPORT[language], model, RULES[language], config, host, result);
     if (hasBom(file.text)) result.findings = result.findings.map(findingToMarked);
     // Fixes are built lazily from the model; once a later parse has moved its objects, they are built
     // from a fresh parse of the same text instead, so a fix asked for late is never misplaced.

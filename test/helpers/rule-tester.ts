@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { defaultConfig, type Config } from '../../server/src/core/config';
 import type { Finding, Fix, Host, Rule } from '../../server/src/core/rule';
-import { applyFixGroups, type Range } from '../../server/src/core/text';
+import { applyFixGroups, type Range, type TextDoc } from '../../server/src/core/text';
+import { dockerfileSupport } from '../../server/src/languages/dockerfile/support';
+import type { LanguageSupport } from '../../server/src/languages/support';
+import { analyzeViews } from '../../server/src/views';
 import {
   dockerfileSuppressions,
   parseDockerfile,
@@ -92,6 +95,15 @@ export function runRule(rule: AnyRule, text: string, files?: string[], extra?: P
     config,
     host: hostWith(files),
   });
+  // As the engine does: `instructionLocal` rules also judge ONBUILD triggers.
+  analyzeViews(
+    dockerfileSupport as unknown as LanguageSupport,
+    model,
+    [rule] as Rule<{ doc: TextDoc }>[],
+    config,
+    hostWith(files),
+    result,
+  );
   assert.deepEqual(result.internalErrors, [], 'the rule threw');
   return result.findings;
 }

@@ -131,6 +131,12 @@ export interface RuleMeta {
    * as pinning every package version, which most images deliberately do not do.
    */
   defaultOff?: boolean;
+  /**
+   * The rule's findings depend on one instruction and the context its stage gives it (base image, shell,
+   * ENV, USER), never on the stage's other steps: the engine also runs it on the other readings of the file
+   * its language offers (`LanguageSupport.views`: a Dockerfile's ONBUILD triggers).
+   */
+  instructionLocal?: boolean;
   /** Namespaced ids of the same check in other tools, e.g. `hadolint:DL3002`. */
   aliases: readonly string[];
   fix: FixKind | null;

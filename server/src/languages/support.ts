@@ -28,4 +28,14 @@ export interface LanguageSupport<M extends { doc: TextDoc } = { doc: TextDoc }> 
    * of a model parsed before the count changed get their fixes from a fresh parse (see Engine.analyze).
    */
   moves?(cache: unknown): number;
+  /**
+   * Other readings of the file that the rules declaring `instructionLocal` check too (a Dockerfile's
+   * ONBUILD triggers as the instructions they register); only their findings inside `keep` count.
+   */
+  views?(model: M): ModelView<M>[];
+}
+
+export interface ModelView<M> {
+  model: M;
+  keep(range: Range): boolean;
 }

@@ -55,6 +55,7 @@ import dockerfileBashismInSh from './dockerfile/bashism-in-sh';
 import dockerfileCdUnchecked from './dockerfile/cd-unchecked';
 import dockerfileConsecutiveRun from './dockerfile/consecutive-run';
 import dockerfileConsistentInstructionCasing from './dockerfile/consistent-instruction-casing';
+import dockerfileCopyArchiveThenExtract from './dockerfile/copy-archive-then-extract';
 import dockerfileCopyBeforeInstall from './dockerfile/copy-before-install';
 import dockerfileCopyEntireFilesystem from './dockerfile/copy-entire-filesystem';
 import dockerfileCopyFromUndefinedStage from './dockerfile/copy-from-undefined-stage';
@@ -74,6 +75,7 @@ import dockerfileFromPlatformFlagConstDisallowed from './dockerfile/from-platfor
 import dockerfileGemVersionUnpinned from './dockerfile/gem-version-unpinned';
 import dockerfileGoInstallVersionUnpinned from './dockerfile/go-install-version-unpinned';
 import dockerfileHealthcheckToolMissing from './dockerfile/healthcheck-tool-missing';
+import dockerfileInlineIgnorePragma from './dockerfile/inline-ignore-pragma';
 import dockerfileInvalidDefaultArgInFrom from './dockerfile/invalid-default-arg-in-from';
 import dockerfileInvalidDefinitionDescription from './dockerfile/invalid-definition-description';
 import dockerfileJsonArgs from './dockerfile/json-args';
@@ -89,6 +91,7 @@ import dockerfileNoLatestTag from './dockerfile/no-latest-tag';
 import dockerfileNoRootUser from './dockerfile/no-root-user';
 import dockerfileNoSudo from './dockerfile/no-sudo';
 import dockerfileNpmVersionUnpinned from './dockerfile/npm-version-unpinned';
+import dockerfileOnbuildTriggerInvalid from './dockerfile/onbuild-trigger-invalid';
 import dockerfileParserDirective from './dockerfile/parser-directive';
 import dockerfilePipNoCacheDir from './dockerfile/pip-no-cache-dir';
 import dockerfilePipVersionUnpinned from './dockerfile/pip-version-unpinned';
@@ -116,6 +119,7 @@ import dockerfileYarnCacheClean from './dockerfile/yarn-cache-clean';
 import dockerfileYumDnfZypperClean from './dockerfile/yum-dnf-zypper-clean';
 import dockerfileYumDnfZypperYes from './dockerfile/yum-dnf-zypper-yes';
 import dockerfileYumVersionUnpinned from './dockerfile/yum-version-unpinned';
+import dockerfileZypperDistUpgrade from './dockerfile/zypper-dist-upgrade';
 import dockerfileZypperVersionUnpinned from './dockerfile/zypper-version-unpinned';
 import kubernetesAutomountToken from './kubernetes/automount-token';
 import kubernetesConfigmapSecret from './kubernetes/configmap-secret';
@@ -240,6 +244,7 @@ export const rules: readonly Rule[] = [
   dockerfileCdUnchecked,
   dockerfileConsecutiveRun,
   dockerfileConsistentInstructionCasing,
+  dockerfileCopyArchiveThenExtract,
   dockerfileCopyBeforeInstall,
   dockerfileCopyEntireFilesystem,
   dockerfileCopyFromUndefinedStage,
@@ -259,6 +264,7 @@ export const rules: readonly Rule[] = [
   dockerfileGemVersionUnpinned,
   dockerfileGoInstallVersionUnpinned,
   dockerfileHealthcheckToolMissing,
+  dockerfileInlineIgnorePragma,
   dockerfileInvalidDefaultArgInFrom,
   dockerfileInvalidDefinitionDescription,
   dockerfileJsonArgs,
@@ -274,6 +280,7 @@ export const rules: readonly Rule[] = [
   dockerfileNoRootUser,
   dockerfileNoSudo,
   dockerfileNpmVersionUnpinned,
+  dockerfileOnbuildTriggerInvalid,
   dockerfileParserDirective,
   dockerfilePipNoCacheDir,
   dockerfilePipVersionUnpinned,
@@ -301,6 +308,7 @@ export const rules: readonly Rule[] = [
   dockerfileYumDnfZypperClean,
   dockerfileYumDnfZypperYes,
   dockerfileYumVersionUnpinned,
+  dockerfileZypperDistUpgrade,
   dockerfileZypperVersionUnpinned,
   kubernetesAutomountToken,
   kubernetesConfigmapSecret,

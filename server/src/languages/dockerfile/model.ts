@@ -64,6 +64,16 @@ export interface DInstruction {
   stage: number;
   /** Shell-form body parsed into commands (RUN, CMD, ENTRYPOINT, and HEALTHCHECK CMD). */
   shell: ShellScript | null;
+  /**
+   * For ONBUILD, the instruction it registers (`ONBUILD RUN …` → that RUN), with document ranges. It runs
+   * in every build FROM this image, not in this stage: rules see it through `triggerView` (triggers.ts).
+   */
+  trigger?: DInstruction | null;
+  /**
+   * For ONBUILD, the builder errors of its trigger that BuildKit raises only when it runs the trigger, in a
+   * build FROM this image (`ONBUILD COPY a`): not errors of this build (see `splitTriggerErrors`).
+   */
+  triggerErrors?: ParseProblem[];
 }
 
 export interface Stage {

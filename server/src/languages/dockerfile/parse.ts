@@ -7,6 +7,7 @@ import {
   type Instruction,
   type JSONInstruction,
   type Label,
+  type Onbuild,
   type Property,
   type Heredoc,
 } from 'dockerfile-ast';
@@ -25,6 +26,7 @@ import type {
 import { parseShell } from './shell';
 import { builderErrors, VALID_STAGE_NAME } from './builder';
 import { syntaxErrorsOf, type SyntaxError } from './syntax';
+import { splitTriggerErrors } from './triggers';
 
 const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
@@ -192,7 +194,8 @@ function chunkBoundaries(doc: TextDoc, escape: string): number[] {
     }
     if (t.includes('<<')) {
       const docs = [...t.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)];
-      if (docs.length > 0 && /^\s*(RUN|COPY|ADD)\b/i.test(t)) heredocEnds = docs.map((m) => m[1] as string);
+      if (docs.length > 0 && /^\s*(?:ONBUILD\s+)?(RUN|COPY|ADD)\b/i.test(t))
+        heredocEnds = docs.map((m) => m[1] as string);
     }
     continued = trimmed === null ? text.endsWith(escape, last) : trimmed.endsWith(escape);
   }
@@ -250,9 +253,11 @@ function parseChunk(prefix: string, chunkText: string, escape: string): ParsedCh
     const d = attempt(() => convert(ins, doc, true), null) ?? attempt(() => convert(ins, doc, false), null);
     if (!d) continue;
     d.shell = attempt(() => shellOf(d, doc, escape), null);
+    if (d.keyword === 'ONBUILD') d.trigger = attempt(() => triggerOf(ins as Onbuild, doc, escape), null);
     instructions.push(d);
     lines.push([d.range.start.line, d.range.end.line]);
-    for (const h of d.heredocs) if (!h.contentRange && h.name) open = true;
+    for (const h of [...d.heredocs, ...(d.trigger?.heredocs ?? [])])
+      if (!h.contentRange && h.name) open = true;
     const name = d.keyword === 'FROM' && d.args.length === 3 ? d.args[2] : undefined;
     if (name && !VALID_STAGE_NAME.test(name.value.toLowerCase())) badNames.push(name.range);
   }
@@ -271,16 +276,20 @@ function parseChunk(prefix: string, chunkText: string, escape: string): ParsedCh
     [],
   );
   const keep = prefix ? 1 : 0;
-  const syntaxErrors = syntaxErrorsOf(masked(source, doc, badNames, escape), lines, keep, escape).filter(
-    (e) => e.range.start.line >= keep,
+  const syntaxErrors = splitTriggerErrors(
+    instructions,
+    syntaxErrorsOf(masked(source, doc, badNames, escape), lines, keep, escape).filter(
+      (e) => e.range.start.line >= keep,
+    ),
   );
   const positions = new Set<Position>();
   const offsets = new Set<{ start: number; end: number }>();
   collectPositions({ instructions, comments, syntaxErrors }, positions);
   for (const ins of instructions)
-    if (ins.shell) {
-      offsets.add(ins.shell);
-      for (const c of ins.shell.commands) {
+    for (const { shell } of ins.trigger ? [ins, ins.trigger] : [ins]) {
+      if (!shell) continue;
+      offsets.add(shell);
+      for (const c of shell.commands) {
         offsets.add(c);
         for (const w of c.words) offsets.add(w);
         for (const w of c.wrappers) offsets.add(w);
@@ -404,6 +413,15 @@ function convert(ins: Instruction, doc: TextDoc, withHeredocs: boolean): DInstru
     stage: -1,
     shell: null,
   };
+  return d;
+}
+
+/** The instruction an ONBUILD registers, read like one of its own (ranges in the document). */
+function triggerOf(ins: Onbuild, doc: TextDoc, escape: string): DInstruction | null {
+  const t = ins.getTriggerInstruction();
+  if (!t) return null;
+  const d = attempt(() => convert(t, doc, true), null) ?? convert(t, doc, false);
+  d.shell = attempt(() => shellOf(d, doc, escape), null);
   return d;
 }
 

@@ -44,6 +44,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3020', 'trivy:DS005', 'checkov:CKV_DOCKER_4'],
   fix: 'safe',
   messages: {

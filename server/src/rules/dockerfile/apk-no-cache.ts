@@ -19,6 +19,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'info',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3019', 'trivy:DS025'],
   fix: 'safe',
   messages: {

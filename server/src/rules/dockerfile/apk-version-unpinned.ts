@@ -7,6 +7,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: false,
+  instructionLocal: true,
   defaultOff: true,
   aliases: ['hadolint:DL3018'],
   fix: null,

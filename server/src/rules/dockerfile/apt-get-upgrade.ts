@@ -8,6 +8,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'info',
   recommended: false,
+  instructionLocal: true,
   aliases: ['trivy:DS024'],
   fix: null,
   messages: {

@@ -27,6 +27,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3014', 'trivy:DS021'],
   fix: 'safe',
   messages: {

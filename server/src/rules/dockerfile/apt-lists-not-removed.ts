@@ -30,6 +30,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3009'],
   fix: 'safe',
   messages: {

@@ -29,6 +29,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3027'],
   fix: 'safe',
   messages: {

@@ -22,6 +22,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: [],
   fix: 'safe',
   messages: {

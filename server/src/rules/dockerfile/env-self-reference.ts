@@ -6,6 +6,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3044'],
   fix: null,
   messages: {

@@ -7,6 +7,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['buildkit:ExposeInvalidFormat'],
   fix: 'safe',
   messages: {

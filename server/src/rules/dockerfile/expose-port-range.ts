@@ -19,6 +19,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'error',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3011'],
   fix: null,
   messages: {

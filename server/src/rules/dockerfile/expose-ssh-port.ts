@@ -6,6 +6,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['checkov:CKV_DOCKER_1', 'trivy:DS004'],
   fix: null,
   messages: {

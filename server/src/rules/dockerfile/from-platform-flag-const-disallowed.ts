@@ -36,7 +36,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
-  aliases: ['buildkit:FromPlatformFlagConstDisallowed'],
+  aliases: ['buildkit:FromPlatformFlagConstDisallowed', 'hadolint:DL3029'],
   fix: null,
   messages: {
     constant: "FROM --platform flag should not use constant value '{platform}'.",

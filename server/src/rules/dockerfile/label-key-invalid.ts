@@ -10,6 +10,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'hint',
   recommended: false,
+  instructionLocal: true,
   aliases: ['hadolint:DL3048'],
   fix: null,
   messages: {

@@ -33,6 +33,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['buildkit:LegacyKeyValueFormat'],
   fix: 'safe',
   messages: {

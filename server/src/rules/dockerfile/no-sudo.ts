@@ -38,6 +38,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3004', 'trivy:DS010', 'checkov:CKV2_DOCKER_1'],
   fix: 'safe',
   messages: {

@@ -24,6 +24,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL4006'],
   fix: 'safe',
   messages: {

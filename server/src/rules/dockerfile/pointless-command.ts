@@ -24,6 +24,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'info',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3001'],
   fix: null,
   messages: {

@@ -7,7 +7,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
-  aliases: ['buildkit:RedundantTargetPlatform'],
+  aliases: ['buildkit:RedundantTargetPlatform', 'hadolint:DL3065'],
   fix: 'safe',
   messages: {
     redundant: 'Setting platform to predefined {value} in FROM is redundant as this is the default behavior.',

@@ -8,7 +8,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
-  aliases: ['buildkit:ReservedStageName'],
+  aliases: ['buildkit:ReservedStageName', 'hadolint:DL3063'],
   fix: null,
   messages: {
     reserved: "'{name}' is a reserved word and should not be used as a stage name.",

@@ -48,6 +48,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['buildkit:SecretsUsedInArgOrEnv', 'hadolint:DL3064'],
   fix: null,
   messages: {

@@ -110,6 +110,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: [
     'checkov:CKV2_DOCKER_2', 'checkov:CKV2_DOCKER_3', 'checkov:CKV2_DOCKER_4', 'checkov:CKV2_DOCKER_5',
     'checkov:CKV2_DOCKER_6', 'checkov:CKV2_DOCKER_7', 'checkov:CKV2_DOCKER_8', 'checkov:CKV2_DOCKER_9',

@@ -6,6 +6,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'info',
   recommended: false,
+  instructionLocal: true,
   defaultOff: true,
   aliases: ['hadolint:DL3066'],
   fix: null,

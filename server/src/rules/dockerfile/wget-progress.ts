@@ -7,6 +7,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'hint',
   recommended: false,
+  instructionLocal: true,
   aliases: ['hadolint:DL3047'],
   fix: null,
   messages: {

@@ -25,6 +25,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'info',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3060'],
   fix: 'safe',
   messages: {

@@ -31,6 +31,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'info',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3032', 'hadolint:DL3036', 'hadolint:DL3040'],
   fix: 'safe',
   messages: {

@@ -28,6 +28,7 @@ export default defineRule<DockerfileModel>({
   language: 'dockerfile',
   severity: 'warning',
   recommended: true,
+  instructionLocal: true,
   aliases: ['hadolint:DL3030', 'hadolint:DL3034', 'hadolint:DL3038'],
   fix: 'safe',
   messages: {
