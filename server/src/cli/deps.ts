@@ -110,10 +110,49 @@ export class DepChecker {
     let ok = key === undefined ? undefined : this.lists.get(key);
     if (ok === undefined) {
       const root = within(this.cwd, file) ? this.cwd : dir;
-      ok = deps.every((d) => this.answer(dir, root, d) === d.seen);
+      const up: (Map<string, EntryType> | null)[] = [];
+      ok = deps.every((d) => (this.listed(dir, root, d, up) ?? this.answer(dir, root, d)) === d.seen);
       if (key !== undefined) this.lists.set(key, ok);
     }
     return ok;
+  }
+
+  /**
+   * The answer about a name in the folder or one of its parents, straight from the walk's listing (most
+   * questions are "is there a kustomization.yaml two levels up?"); undefined when a look at the path is
+   * needed (a file to hash, a link, a path leaving the root). `up[k]`: the listing k levels up, or null.
+   */
+  private listed(
+    dir: string,
+    root: string,
+    d: Dep,
+    up: (Map<string, EntryType> | null)[],
+  ): boolean | null | undefined {
+    if (!this.listings) return undefined;
+    let k = 0;
+    let name = d.path;
+    while (name.startsWith('../')) {
+      k++;
+      name = name.slice(3);
+    }
+    if (!/^[\w.-]+$/.test(name) || name === '.' || name === '..') return undefined;
+    let listing = up[k];
+    if (listing === undefined) {
+      let folder: string | undefined = dir;
+      for (let i = 0; i < k && folder !== undefined; i++)
+        folder = folder === root ? undefined : dirname(folder);
+      listing = (folder !== undefined && this.isRealDir(root) && this.listings.get(folder)) || null;
+      up[k] = listing;
+    }
+    if (!listing) return undefined;
+    const type = listing.get(name);
+    if (type === undefined) {
+      if (this.mayBeThere(listing, name)) return undefined;
+      return d.op === 'exists' ? false : null;
+    }
+    if (type === 'link') return undefined;
+    if (d.op === 'exists') return true;
+    return type === 'file' ? undefined : null;
   }
 
   private answer(dir: string, root: string, d: Dep): boolean | string | null {

@@ -157,7 +157,10 @@ export class LintRun {
       if (item.outcome) continue;
       const o = outcomes[k++] as Outcome;
       item.outcome = o;
-      if (this.cache && item.abs && item.cacheKey) this.cache.set(item.abs, item.cacheKey, o);
+      if (!this.cache || !item.abs || !item.cacheKey) continue;
+      this.cache.set(item.abs, item.cacheKey, o);
+      // Looking at the siblings as the next run will stamps the files it read, so it need not read them.
+      if (o.deps) this.cache.deps.holds(item.abs, o.deps);
     }
   }
 
