@@ -169,8 +169,8 @@ export class FileLinter {
     out.notes.push(...config.problems);
     if (!explicit && isIgnored(config, shown.split('\\').join('/'))) return out;
     const kubernetes = this.settings.kubernetes;
-    const recording = recordingHost({ ...diskHost(resolve(file)), ...(kubernetes ? { kubernetes } : {}) });
-    const host = recording.host;
+    const hostOf = () => recordingHost({ ...diskHost(resolve(file)), ...(kubernetes ? { kubernetes } : {}) });
+    let recording = hostOf();
     const name = resolve(file);
     let source = {
       name,
@@ -180,16 +180,18 @@ export class FileLinter {
     };
     if (this.settings.fix && !utf8) out.notes.push(`${shown}: not valid UTF-8, not fixed`);
     else if (this.settings.fix) {
-      const fixed = fixAll(this.engine, source, config, host);
+      const fixed = fixAll(this.engine, source, config, recording.host);
       if (fixed.text !== text) writeFileSync(file, fixed.text);
       for (const c of fixed.creates) {
         const target = join(dirname(file), c.path);
         if (!existsSync(target)) writeFileSync(target, c.text);
       }
       source = { ...source, text: fixed.text };
+      // A host keeps its answers: the report is about the files as the fixes left them (.dockerignore made).
+      recording = hostOf();
     }
     try {
-      const result = this.engine.analyze(source, config, host);
+      const result = this.engine.analyze(source, config, recording.host);
       if (!result) {
         if (explicit) out.notes.push(`${shown}: not a Dockerfile, Compose file or Kubernetes manifest`);
       } else {
