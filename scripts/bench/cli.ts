@@ -1,7 +1,7 @@
 /**
  * CLI benchmark at monorepo scale (not a test; nothing here fails on numbers).
  *
- *   node --import tsx scripts/bench/cli.ts [--files 10000] [--jobs 1,N] [--cli server/out/cli.js]
+ *   node --import tsx scripts/bench/cli.ts [--files 10000] [--cli server/out/cli.js] [--keep]
  *
  * Writes a generated tree of `--files` lintable files (test/helpers/project-tree.ts: Dockerfiles, Compose
  * files with their .env, Kubernetes manifests, plus node_modules and .gitignored output that must be
@@ -12,7 +12,9 @@
  *      touching one Compose file's .env (the files that read it are linted again, the rest come from
  *      the cache).
  * Reported: wall time, CPU time of the process and its workers, files per second of wall time and per
- * CPU-second (one core's throughput), and whether every run printed the same report.
+ * CPU-second (one core's throughput), and whether every run printed the same report. `--keep` leaves the
+ * tree (and its cache) in place and prints where, for profiling a run by hand (`node --cpu-prof
+ * server/out/cli.js lint --cache .` from it).
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,7 @@ function arg(name: string, fallback: string): string {
 const cores = availableParallelism();
 const files = Number(arg('--files', '10000'));
 const cli = resolve(ROOT, arg('--cli', 'server/out/cli.js'));
+const keep = process.argv.includes('--keep');
 
 interface Run {
   label: string;
@@ -96,7 +99,8 @@ function main(): void {
     console.log(`\nsame report from every unchanged run: ${same ? 'yes' : 'NO'}`);
     console.log(`findings: ${runs[0]?.out.trim().split('\n').pop()}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (keep) console.log(`tree kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
     rmSync(join(dir, '..', `${dir.split(/[\\/]/).pop()}-cpu.cjs`), { force: true });
   }
 }

@@ -15,14 +15,21 @@ function readSmall(path: string): string | undefined {
   }
 }
 
+/** The include/extends references of a Compose file on disk, variables resolved from the `.env` beside it. */
+export function referencesOf(file: string): ComposeReference[] {
+  const text = readSmall(file);
+  return text === undefined ? [] : composeReferences(text, readSmall(resolve(dirname(file), '.env')));
+}
+
 /**
  * The files of a CLI run that a Compose file of the same run names in `include:` or `extends: file:`
  * (followed from file to file), with how: Compose reads them as Compose files whatever their names, so
  * they are linted as Compose, and a file only ever extended is partial (its services are templates).
- * Only files of the run are considered; nothing else is read.
+ * Only files of the run are considered; nothing else is read (`references` may answer from a cache).
  */
 export function composeFilesOfRun(
   files: { path: string; language: Language | undefined }[],
+  references: (file: string) => ComposeReference[] = referencesOf,
 ): Map<string, ComposeReference['kind']> {
   const inRun = new Set(files.map((f) => f.path));
   const found = new Map<string, ComposeReference['kind']>();
@@ -34,10 +41,7 @@ export function composeFilesOfRun(
     const file = queue.pop() as string;
     if (done.has(file)) continue;
     done.add(file);
-    const text = readSmall(file);
-    if (text === undefined) continue;
-    const dotEnv = readSmall(resolve(dirname(file), '.env'));
-    for (const ref of composeReferences(text, dotEnv)) {
+    for (const ref of references(file)) {
       const target = resolve(dirname(file), ref.path);
       if (!inRun.has(target)) continue;
       const before = found.get(target);

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative, resolve, sep } from 'node:path';
-import type { KubernetesIndex } from '../core/kubernetes-index';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { IndexedObject } from '../core/kubernetes-index';
 import { noFiles } from '../engine';
-import { composeFilesOfRun } from '../compose-run';
-import { KubernetesIndexStore } from '../languages/kubernetes/workspace';
+import { composeFilesOfRun, referencesOf } from '../compose-run';
+import type { ComposeReference } from '../languages/compose/references';
 import { findShellcheck } from '../shellcheck';
-import { indexCandidate, readCandidate, summarizeFile } from '../workspace-index';
+import { readCandidate } from '../workspace-index';
 import { fixAll } from '../fix-all';
 import { loadConfig } from '../workspace';
 import { Engine } from '../engine';
@@ -15,7 +15,6 @@ import { format, type JsonFinding } from './formats';
 import {
   decode,
   FileLinter,
-  sha1,
   shellcheckSync,
   sorted,
   toJson,
@@ -25,7 +24,9 @@ import {
 } from './lint-file';
 import { parseLintArgs, UsageError, type LintOptions } from './options';
 import { lintGuarded, lintInWorkers } from './pool';
+import { sha1 } from './file-state';
 import { Progress } from './progress';
+import { digestOf, indexFiles, runIndex, summarize } from './run-index';
 import { walk } from './walk';
 
 /** Below this many files to analyse, starting workers costs more than it saves. */
@@ -35,7 +36,9 @@ const PARALLEL_MIN_FILES = 400;
 type Item = {
   target: Target;
   outcome?: Outcome;
-  cacheKey?: { config: string; shown: string; explicit: boolean };
+  /** With --cache: the target's absolute path and what its entry is keyed by besides its content. */
+  abs?: string;
+  cacheKey?: { config: string; shown: string; explicit: boolean; as: string; index: string };
 };
 
 /**
@@ -50,14 +53,17 @@ export class LintRun {
   private readonly cwd = process.cwd();
   private readonly linter: FileLinter;
   private readonly cache: ResultCache | undefined;
-  /** A hash of the run's Kubernetes objects: a manifest's findings depend on the other manifests. */
+  /** With --cache, a digest of the run's Kubernetes objects: a manifest's findings depend on the others'. */
   private indexKey = '';
-  /** The text of the run's files that may hold Kubernetes objects, indexed only when a file is linted. */
-  private manifests = new Map<string, string>();
+  /** The run's files that may hold Kubernetes objects (absolute), indexed only when a file is linted. */
+  private indexFiles: string[] = [];
+  /** Index entries of files summarised while computing `indexKey`, so the index does not parse them twice. */
+  private readonly summarized = new Map<string, IndexedObject[]>();
   /** Set when standard input was fixed and printed: the run is over, with this exit code. */
   done: number | undefined;
 
-  constructor(args: string[]) {
+  /** `opts.now`: when the run started, for the cache's stamps (tests pass a later time). */
+  constructor(args: string[], opts: { now?: number } = {}) {
     const o = parseLintArgs(args);
     this.options = o;
     if (o.config && !existsSync(o.config)) throw new UsageError(`config file ${o.config} does not exist`);
@@ -67,15 +73,17 @@ export class LintRun {
       shellcheck: o.shellcheck ? findShellcheck() : null,
       ...(o.preset ? { preset: o.preset } : {}),
     };
-    this.linter = new FileLinter(this.settings);
     // --fix writes files: a result from before the fix would be about other bytes.
-    this.cache = o.cache && !o.fix ? new ResultCache(cachePath(o.cacheLocation, this.cwd)) : undefined;
+    this.cache =
+      o.cache && !o.fix ? new ResultCache(cachePath(o.cacheLocation, this.cwd), opts.now) : undefined;
+    this.linter = new FileLinter(this.settings, this.cache?.listings);
   }
 
   prepare(): void {
     // Every path is walked before any file is linted: checks across files (a Service and its Deployment, a
     // Compose file and the files it includes) see all the files of the run.
-    const given: ('-' | Target)[] = [];
+    const given: ('-' | (Target & { abs: string }))[] = [];
+    const under = this.cwd.endsWith(sep) ? this.cwd : this.cwd + sep;
     for (const p of this.options.paths) {
       if (p === '-') {
         given.push('-');
@@ -88,16 +96,23 @@ export class LintRun {
         throw new UsageError(`${p}: no such file or directory`);
       }
       const explicit = !st.isDirectory();
-      const files = explicit ? [p] : walk(p, !this.options.noIgnore);
-      for (const file of files) given.push({ file, shown: relative(this.cwd, file) || file, explicit });
+      const abs: string[] = [];
+      const files = explicit ? [p] : walk(p, !this.options.noIgnore, this.cache?.listings, abs);
+      files.forEach((file, i) => {
+        const a = abs[i] ?? resolve(file);
+        // relative() for the odd path; a walked file below the working directory is just the rest.
+        const shown = a.startsWith(under) ? a.slice(under.length) : relative(this.cwd, file) || file;
+        given.push({ file, shown, explicit, abs: a });
+      });
     }
-    const targets = given.filter((g): g is Target => g !== '-');
-    this.manifests = readManifests(targets.map((t) => t.file));
-    this.indexKey = sha1([...this.manifests].map(([f, text]) => `${f}\0${sha1(text)}`).join('\0'));
+    const targets = given.filter((g) => g !== '-');
+    this.indexFiles = indexFiles(targets.map((t) => t.abs));
+    if (this.cache) this.indexKey = this.indexDigest();
     // Files a Compose file of this run includes or extends are Compose, whatever their names.
     const language = this.options.language;
     const compose = composeFilesOfRun(
-      targets.map((t) => ({ path: resolve(t.file), language: t.explicit ? language : undefined })),
+      targets.map((t) => ({ path: t.abs, language: t.explicit ? language : undefined })),
+      this.cache ? (path) => this.composeRefs(path) : referencesOf,
     );
     for (const g of given) {
       if (g === '-') {
@@ -105,15 +120,12 @@ export class LintRun {
         if (this.done !== undefined) return;
         continue;
       }
-      const role = compose.get(resolve(g.file));
+      const role = compose.get(g.abs);
       const kind = g.explicit && language ? language : role ? 'compose' : undefined;
-      this.items.push(
-        this.fromCache({
-          ...g,
-          ...(kind ? { language: kind } : {}),
-          ...(role === 'extends' ? { partial: true } : {}),
-        }),
-      );
+      const target: Target = { file: g.file, shown: g.shown, explicit: g.explicit };
+      if (kind) target.language = kind;
+      if (role === 'extends') target.partial = true;
+      this.items.push(this.fromCache(target, g.abs));
     }
   }
 
@@ -123,7 +135,8 @@ export class LintRun {
    */
   missing(): Target[] {
     const targets = this.items.filter((i) => !i.outcome).map((i) => i.target);
-    if (targets.length > 0 && !this.settings.kubernetes) this.settings.kubernetes = runIndex(this.manifests);
+    if (targets.length > 0 && !this.settings.kubernetes)
+      this.settings.kubernetes = runIndex(this.indexFiles, this.summarized);
     return targets;
   }
 
@@ -144,7 +157,10 @@ export class LintRun {
       if (item.outcome) continue;
       const o = outcomes[k++] as Outcome;
       item.outcome = o;
-      if (this.cache && item.cacheKey) this.cache.set(item.target.file, item.cacheKey, o);
+      if (!this.cache || !item.abs || !item.cacheKey) continue;
+      this.cache.set(item.abs, item.cacheKey, o);
+      // Looking at the siblings as the next run will stamps the files it read, so it need not read them.
+      if (o.deps) this.cache.deps.holds(item.abs, o.deps);
     }
   }
 
@@ -179,22 +195,51 @@ export class LintRun {
     return 0;
   }
 
-  private fromCache(target: Target): Item {
+  private fromCache(target: Target, abs: string): Item {
     if (!this.cache) return { target };
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(target.file);
-    } catch {
-      return { target };
-    }
-    const abs = resolve(target.file);
+    const hash = this.cache.hash(abs);
+    if (hash === null) return { target };
     const cacheKey = {
       config: this.linter.configFor(abs).key,
       shown: target.shown,
       explicit: target.explicit,
+      // The kind a file is linted as, when not its name's (--language, or a Compose file's include/extends).
+      as: `${target.language ?? ''}${target.partial ? ' partial' : ''}`,
+      index: this.indexKey,
     };
-    const outcome = this.cache.get(abs, { ...cacheKey, hash: sha1(bytes) });
-    return { target, outcome, cacheKey };
+    const outcome = this.cache.get(abs, { ...cacheKey, hash });
+    return { target, outcome, abs, cacheKey };
+  }
+
+  /**
+   * A digest of what the run's index holds, from each file's digest: kept in the cache while the file and
+   * the kustomizations its summary read are unchanged, so a warm run parses no manifest.
+   */
+  private indexDigest(): string {
+    const cache = this.cache as ResultCache;
+    const parts: string[] = [];
+    for (const abs of this.indexFiles) {
+      const hash = cache.hash(abs);
+      let digest = hash === null ? '-' : cache.summary(abs, hash);
+      if (digest === undefined && hash !== null) {
+        const text = readCandidate(abs);
+        const { objects, deps } = text === undefined ? { objects: [], deps: [] } : summarize(abs, text);
+        this.summarized.set(abs, objects);
+        digest = digestOf(objects);
+        cache.setSummary(abs, hash, deps, digest);
+      }
+      parts.push(`${abs}\0${digest}`);
+    }
+    return sha1(parts.join('\0'));
+  }
+
+  /** A Compose file's include/extends references, kept in the cache while it and its `.env` are unchanged. */
+  private composeRefs(abs: string): ComposeReference[] {
+    const cache = this.cache as ResultCache;
+    const key = `${cache.hash(abs)}:${cache.hash(join(dirname(abs), '.env'))}`;
+    let refs = cache.composeRefs(abs, key);
+    if (!refs) cache.setComposeRefs(abs, key, (refs = referencesOf(abs)));
+    return refs;
   }
 
   private lintStdin(): number | undefined {
@@ -231,28 +276,6 @@ export class LintRun {
   }
 }
 
-/**
- * The workspace index of the CLI: the Kubernetes objects of the files it is given (and the generators of
- * kustomizations among them), so cross-object checks see a Deployment and its Service in separate files.
- */
-function runIndex(manifests: ReadonlyMap<string, string>): KubernetesIndex {
-  const store = new KubernetesIndexStore();
-  for (const [file, text] of manifests) store.setDisk(file, summarizeFile(file, text));
-  store.setComplete(true);
-  return store.get();
-}
-
-/** The files of the run that may hold Kubernetes objects, by absolute path, with their text. */
-function readManifests(files: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of files) {
-    if (!indexCandidate(f)) continue;
-    const text = readCandidate(f);
-    if (text !== undefined) out.set(resolve(f), text);
-  }
-  return out;
-}
-
 /** A note about a file under the working directory names it relative to it, like findings do. */
 function shortenPath(note: string, cwd: string): string {
   const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
@@ -260,8 +283,8 @@ function shortenPath(note: string, cwd: string): string {
 }
 
 /** `shipshape lint` on this thread only (the in-process entry tests call). */
-export function lintSync(args: string[]): number {
-  const run = new LintRun(args);
+export function lintSync(args: string[], opts: { now?: number } = {}): number {
+  const run = new LintRun(args, opts);
   run.prepare();
   if (run.done !== undefined) return run.done;
   run.lintHere();

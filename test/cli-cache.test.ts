@@ -1,0 +1,225 @@
+import assert from 'node:assert/strict';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
+import { RACY_MS } from '../server/src/cli/file-state';
+import { lintSync } from '../server/src/cli/lint';
+import { clearConfigCache } from '../server/src/workspace';
+
+/**
+ * `--cache` never hides a finding: after any change (the file, a sibling a check read, another manifest
+ * of the run, a kustomization, configuration, a command-line setting, a rename, the build) the report
+ * equals the report of a run without the cache. The runs say they started an hour from now, so the
+ * stamps of the files just written are trusted (a warm run reads no unchanged file), as they would be
+ * for files older than RACY_MS.
+ */
+const LATER = Date.now() + 3600_000;
+
+/** `shipshape lint ARGS` in this process, from `cwd`, with its report and exit code. */
+function lint(cwd: string, args: string[], now = LATER): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const before = process.cwd();
+  process.chdir(cwd);
+  // Configuration texts are kept by mtime across runs of one process; a CLI process runs once.
+  clearConfigCache();
+  const o = mock.method(process.stdout, 'write', (chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  const e = mock.method(process.stderr, 'write', (chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+  try {
+    return { code: lintSync([...args, '--no-shellcheck'], { now }), out, err };
+  } finally {
+    o.mock.restore();
+    e.mock.restore();
+    process.chdir(before);
+  }
+}
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+`;
+
+const TREE: Record<string, string> = {
+  Dockerfile: 'FROM python:3.12-slim\nCOPY . .\nUSER 1000\nCMD ["python", "a.py"]\n',
+  'compose.yaml':
+    'services:\n  web:\n    image: "nginx:${TAG}"\n  worker:\n    extends:\n      file: base.yml\n      service: base\n',
+  'base.yml': 'services:\n  base:\n    image: python:3.12-slim\n',
+  '.env': 'TAG=latest\n',
+  'k8s/deployment.yaml': DEPLOYMENT,
+  'k8s/service.yaml': SERVICE,
+};
+
+describe('--cache gives the report of a run without it', () => {
+  let dir: string;
+  const write = (rel: string, text: string) => writeFileSync(join(dir, rel), text);
+  const read = (rel: string) => readFileSync(join(dir, rel), 'utf8');
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shipshape-cache-'));
+    mkdirSync(join(dir, 'k8s'));
+    for (const [rel, text] of Object.entries(TREE)) write(rel, text);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Marks every cached message, so that a result served from the cache shows in the report. */
+  function markCache(): void {
+    const path = join(dir, '.shipshape-cache');
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { strings: string[] };
+    data.strings = data.strings.map((s) => (s.includes(' ') ? `CACHED ${s}` : s));
+    writeFileSync(path, JSON.stringify(data));
+  }
+  const unmarked = (out: string) => out.replaceAll('CACHED ', '');
+
+  /** Lints with the cache warm and marked, applies the change, and compares with a run without the cache. */
+  function afterChange(change: () => void, args: string[] = ['.'], before = args): string {
+    lint(dir, ['--cache', ...before]);
+    lint(dir, ['--cache', ...before]);
+    markCache();
+    change();
+    const cached = lint(dir, ['--cache', ...args]);
+    const fresh = lint(dir, args);
+    assert.equal(unmarked(cached.out), fresh.out);
+    assert.equal(cached.code, fresh.code);
+    // And the run after it, from a cache it wrote itself.
+    assert.equal(unmarked(lint(dir, ['--cache', ...args]).out), fresh.out);
+    return cached.out;
+  }
+
+  it('serves every unchanged file from the cache, without reading it', () => {
+    const fresh = lint(dir, ['.']).out;
+    lint(dir, ['--cache', '.']);
+    markCache();
+    const warm = lint(dir, ['--cache', '.']).out;
+    assert.equal(unmarked(warm), fresh);
+    const lines = warm.split('\n').filter((l) => / (error|warning|info) /.test(l));
+    assert.ok(lines.length > 3 && lines.every((l) => l.includes('CACHED')), warm);
+  });
+
+  const changes: [string, () => void, string?][] = [
+    // what changes, the change, a rule it must make appear or go (checked through the fresh report)
+    ['the file, same size', () => write('Dockerfile', read('Dockerfile').replace('3.12', '3.11'))],
+    ['a sibling a check read (.env)', () => write('.env', 'TAG=1.27.1\n'), 'compose/no-latest-tag'],
+    [
+      'a sibling a check looked for (.dockerignore)',
+      () => write('.dockerignore', '.git\n'),
+      'dockerfile/dockerignore-missing',
+    ],
+    [
+      'another manifest of the run (the labels a Service selects)',
+      () => write('k8s/deployment.yaml', DEPLOYMENT.replaceAll('app: web', 'app: api')),
+      'kubernetes/service-selector',
+    ],
+    [
+      'a kustomization that makes a manifest a patch',
+      () =>
+        write(
+          'k8s/kustomization.yaml',
+          'resources:\n  - service.yaml\npatches:\n  - path: deployment.yaml\n',
+        ),
+    ],
+    [
+      'a configuration file',
+      () => write('.shipshape.yaml', 'rules:\n  compose/no-latest-tag: off\n'),
+      'compose/no-latest-tag',
+    ],
+    [
+      'a Compose file no longer extending a file',
+      () => write('compose.yaml', 'services:\n  web:\n    image: nginx\n'),
+    ],
+    ['a file deleted', () => unlinkSync(join(dir, 'Dockerfile'))],
+    ['a file renamed', () => renameSync(join(dir, 'k8s', 'service.yaml'), join(dir, 'k8s', 'svc.yaml'))],
+  ];
+  for (const [what, change, rule] of changes)
+    it(`after a change to ${what}`, () => {
+      const before = lint(dir, ['.']).out;
+      const out = afterChange(change);
+      if (rule) assert.notEqual(out.includes(rule), before.includes(rule), `${rule} in\n${out}`);
+    });
+
+  it('after an edit that keeps the size and the modification time', () => {
+    const path = join(dir, 'k8s', 'deployment.yaml');
+    const { atime, mtime } = statSync(path);
+    const out = afterChange(() => {
+      write('k8s/deployment.yaml', DEPLOYMENT.replace('nginx:1.27', 'nginx:1.28'));
+      utimesSync(path, atime, mtime);
+    });
+    const deployment = out.split('\n').filter((l) => l.startsWith('k8s/deployment.yaml'));
+    assert.ok(deployment.length > 0 && deployment.every((l) => !l.includes('CACHED')), out);
+  });
+
+  it('after a change of a setting on the command line', () => {
+    afterChange(() => undefined, ['--preset', 'strict', '.'], ['.']);
+    afterChange(() => undefined, ['--language', 'compose', 'base.yml'], ['base.yml']);
+    write('other.yaml', 'rules:\n  dockerfile/no-root-user: off\n');
+    afterChange(() => undefined, ['--config', 'other.yaml', '.'], ['.']);
+  });
+
+  it('after a change of the build (Shipshape version or rule set): the whole cache is dropped', () => {
+    lint(dir, ['--cache', '.']);
+    markCache();
+    const path = join(dir, '.shipshape-cache');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/"build":"\w+"/, '"build":"another"'));
+    assert.equal(lint(dir, ['--cache', '.']).out, lint(dir, ['.']).out);
+  });
+
+  it('still serves a file touched or rewritten unchanged, and keeps no stamp of a file written moments ago', () => {
+    lint(dir, ['--cache', '.']);
+    markCache();
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'Dockerfile'), later, later);
+    write('compose.yaml', TREE['compose.yaml'] as string);
+    // A run starting now: compose.yaml changed less than RACY_MS ago, so its stamp is dropped, not renewed.
+    const now = Date.now();
+    const out = lint(dir, ['--cache', '.'], now).out;
+    for (const file of ['Dockerfile', 'compose.yaml'])
+      assert.ok(
+        out.split('\n').some((l) => l.startsWith(file) && l.includes('CACHED')),
+        file,
+      );
+    const stamps = Object.keys(
+      (JSON.parse(readFileSync(join(dir, '.shipshape-cache'), 'utf8')) as { files: object }).files,
+    );
+    assert.ok(statSync(join(dir, 'compose.yaml')).ctimeMs > now - RACY_MS);
+    assert.ok(stamps.some((f) => f.endsWith('deployment.yaml')));
+    assert.ok(!stamps.some((f) => f.endsWith('compose.yaml')));
+  });
+});
