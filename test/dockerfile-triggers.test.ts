@@ -345,6 +345,7 @@ describe('the engine', () => {
       'ONBUILD ENV PATH',
       'ONBUILD FOO bar',
       'ONBUILD COPY a',
+      'ONBUILD LABEL a',
       'USER 1000',
       '',
     ].join('\n');
@@ -362,6 +363,7 @@ describe('the engine', () => {
         '4:12-4:16 error dockerfile/syntax-error ENV must have two arguments',
         '5:8-5:11 warning dockerfile/onbuild-trigger-invalid This trigger fails every build FROM this image, where BuildKit reads it: Unknown instruction: FOO',
         '6:13-6:14 warning dockerfile/onbuild-trigger-invalid This trigger fails every build FROM this image, where BuildKit reads it: COPY requires at least two arguments',
+        '7:14-7:15 error dockerfile/syntax-error LABEL must have two arguments',
       ],
     );
     // The RUN inside a chained ONBUILD is not judged: the file does not build.

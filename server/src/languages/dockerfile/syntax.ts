@@ -97,7 +97,7 @@ function run(source: string, escape: string): SyntaxError[] | null {
 /** The keyword of the instruction a range is in: the first word of the nearest line above that has one. */
 function keywordAt(lines: string[], range: Range): string {
   for (let l = range.start.line; l >= 0; l--) {
-    const m = /^\s*(ENV|LABEL)\s/i.exec(lines[l] ?? '');
+    const m = /^\s*(?:ONBUILD\s+)?(ENV|LABEL)\s/i.exec(lines[l] ?? '');
     if (m) return (m[1] as string).toUpperCase();
   }
   return 'ENV';
