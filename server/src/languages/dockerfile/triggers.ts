@@ -38,6 +38,12 @@ export function triggerView(model: DockerfileModel): TriggerView | null {
 function buildView(model: DockerfileModel): TriggerView {
   const triggers: DInstruction[] = [];
   const stages: Stage[] = model.stages.map((s) => ({ ...s, parent: null, instructions: [] }));
+  // Only stages with triggers, and the stages they are built on, need their context: in the others the
+  // rules would only report on context lines, whose findings belong to the file's own pass.
+  const needed = new Set<number>();
+  for (const s of model.stages)
+    if (s.instructions.some((i) => i.keyword === 'ONBUILD' && i.trigger))
+      for (let p: Stage | null = s; p && !needed.has(p.index); p = p.parent) needed.add(p.index);
   for (const s of model.stages) {
     const copy = stages[s.index] as Stage;
     copy.parent = s.parent ? (stages[s.parent.index] ?? null) : null;
@@ -47,7 +53,8 @@ function buildView(model: DockerfileModel): TriggerView {
         t.stage = s.index;
         triggers.push(t);
         copy.instructions.push(t);
-      } else if (CONTEXT.has(ins.keyword)) copy.instructions.push(ins);
+      } else if (ins.keyword === 'FROM' || (needed.has(s.index) && CONTEXT.has(ins.keyword)))
+        copy.instructions.push(ins);
     }
   }
   const instructions = [...model.globalArgs, ...stages.flatMap((s) => s.instructions)];
