@@ -1,6 +1,7 @@
 import type { Range, TextDoc } from '../../core/text';
 import { imageFamily } from './image';
 import type { DInstruction, DockerfileModel, ImageRef, Stage } from './model';
+import { perModel } from './per-instruction';
 import { installedPackages, stageChain } from './query';
 import { argsOf, subcommand, type ShellCommand } from './shell';
 
@@ -107,16 +108,11 @@ export interface ContextCopy {
 
 /** COPY/ADD instructions that read from the build context (no `--from`, no heredoc), with their paths. */
 export function contextCopy(model: DockerfileModel, ins: DInstruction): ContextCopy | null {
-  if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') return null;
-  let byIns = copyCache.get(model);
-  if (!byIns) copyCache.set(model, (byIns = new Map()));
-  let copy = byIns.get(ins);
-  if (copy === undefined) byIns.set(ins, (copy = readContextCopy(model, ins)));
-  return copy;
+  return ins.keyword === 'COPY' || ins.keyword === 'ADD' ? contextCopyOf(model, ins) : null;
 }
 
 /** Per model (its words carry document offsets): rules ask about the same COPY once per later RUN. */
-const copyCache = new WeakMap<DockerfileModel, Map<DInstruction, ContextCopy | null>>();
+const contextCopyOf = perModel(readContextCopy);
 
 function readContextCopy(model: DockerfileModel, ins: DInstruction): ContextCopy | null {
   if (ins.heredocs.length > 0) return null;

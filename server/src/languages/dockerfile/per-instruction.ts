@@ -16,3 +16,20 @@ export function perInstruction<K extends object, T>(ask: (key: K) => T): (key: K
     return answer;
   };
 }
+
+/**
+ * Answers about a part of one model (an instruction, a stage), kept for as long as the model lives: one
+ * analysis, where several rules ask the same question. For answers that depend on the rest of the model
+ * (variable scopes, the shell in force), which `perInstruction` may not keep across edits.
+ */
+export function perModel<M extends object, K, T>(ask: (model: M, key: K) => T): (model: M, key: K) => T {
+  const answers = new WeakMap<M, Map<K, T>>();
+  return (model, key) => {
+    let byKey = answers.get(model);
+    if (!byKey) answers.set(model, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key) as T;
+    const answer = ask(model, key);
+    byKey.set(key, answer);
+    return answer;
+  };
+}

@@ -1,4 +1,5 @@
 import { substitute, type ReadonlyVarScope, type VarScope } from './image';
+import { perModel } from './per-instruction';
 import type { DInstruction, DockerfileModel, Stage } from './model';
 import { argsOf, subcommand, type ShellCommand, type ShellWord } from './shell';
 
@@ -64,7 +65,6 @@ export function globalScope(model: DockerfileModel): ReadonlyVarScope {
  * instruction before it. The scopes are shared, hence read-only.
  */
 const globalCache = new WeakMap<DockerfileModel, ReadonlyVarScope>();
-const scopeCache = new WeakMap<DockerfileModel, Map<DInstruction, ReadonlyVarScope>>();
 
 function readGlobalScope(model: DockerfileModel): VarScope {
   const globals: VarScope = new Map();
@@ -77,13 +77,7 @@ function readGlobalScope(model: DockerfileModel): VarScope {
  * Variables visible to an instruction: global ARGs redeclared in the stage, the stage's ARG and ENV
  * lines before it, and ENV inherited from the stages it builds on. Values are substituted as they go.
  */
-export function scopeAt(model: DockerfileModel, ins: DInstruction): ReadonlyVarScope {
-  let byIns = scopeCache.get(model);
-  if (!byIns) scopeCache.set(model, (byIns = new Map()));
-  let scope = byIns.get(ins);
-  if (!scope) byIns.set(ins, (scope = readScopeAt(model, ins)));
-  return scope;
-}
+export const scopeAt: (model: DockerfileModel, ins: DInstruction) => ReadonlyVarScope = perModel(readScopeAt);
 
 function readScopeAt(model: DockerfileModel, ins: DInstruction): ReadonlyVarScope {
   const globals = globalScope(model);

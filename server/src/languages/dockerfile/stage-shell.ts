@@ -1,6 +1,7 @@
 import { imageFamily } from './image';
 import { rootImage } from './images';
 import type { DInstruction, DockerfileModel, Stage } from './model';
+import { perModel } from './per-instruction';
 import { stageChain } from './query';
 
 /**
@@ -60,35 +61,14 @@ export function kindOfProgram(program: string): ShellKind {
 }
 
 /** Per model and stage, the SHELL instructions of the stage chain in order (most stages have none). */
-const shellCache = new WeakMap<DockerfileModel, Map<Stage, DInstruction[]>>();
+const shellsOf = perModel((_model: DockerfileModel, stage: Stage): DInstruction[] =>
+  stageChain(stage)
+    .reverse()
+    .flatMap((s) => s.instructions.filter((i) => i.keyword === 'SHELL' && i.json)),
+);
 
-function shellsOf(model: DockerfileModel, stage: Stage): DInstruction[] {
-  let byStage = shellCache.get(model);
-  if (!byStage) {
-    byStage = new Map();
-    shellCache.set(model, byStage);
-  }
-  let shells = byStage.get(stage);
-  if (!shells) {
-    shells = stageChain(stage)
-      .reverse()
-      .flatMap((s) => s.instructions.filter((i) => i.keyword === 'SHELL' && i.json));
-    byStage.set(stage, shells);
-  }
-  return shells;
-}
-
-/** The shell that runs a shell-form instruction of a stage. */
-export function shellAt(model: DockerfileModel, ins: DInstruction): StageShell {
-  let byIns = shellAtCache.get(model);
-  if (!byIns) shellAtCache.set(model, (byIns = new Map()));
-  let shell = byIns.get(ins);
-  if (!shell) byIns.set(ins, (shell = findShellAt(model, ins)));
-  return shell;
-}
-
-/** Per model: rules ask for the shell of every RUN, several rules each. */
-const shellAtCache = new WeakMap<DockerfileModel, Map<DInstruction, StageShell>>();
+/** The shell that runs a shell-form instruction of a stage (per model: rules ask for every RUN, several each). */
+export const shellAt: (model: DockerfileModel, ins: DInstruction) => StageShell = perModel(findShellAt);
 
 function findShellAt(model: DockerfileModel, ins: DInstruction): StageShell {
   const stage = model.stages[ins.stage];
