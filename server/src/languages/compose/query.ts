@@ -593,3 +593,25 @@ export function resolvedValue(model: ComposeModel, node: Node | null | undefined
   const r = resolved(model, node);
   return r && !r.unresolved ? r.value : null;
 }
+
+/**
+ * Each item of a service's list (`cap_add`, `security_opt`…) with its interpolated value, once: services
+ * merged from one another share the same items, which are reported where they are written. Items whose
+ * value is not a string, or depends on a variable with no value, are left out.
+ */
+export function* serviceListItems(
+  model: ComposeModel,
+  key: string,
+): Generator<{ service: ComposeService; entry: Entry; item: Node; value: string }> {
+  const seen = new Set<Node>();
+  for (const service of model.services) {
+    const entry = service.get(key);
+    if (!entry) continue;
+    for (const item of items(entry.value)) {
+      if (seen.has(item)) continue;
+      seen.add(item);
+      const r = resolved(model, item);
+      if (r && !r.unresolved) yield { service, entry, item, value: r.value };
+    }
+  }
+}

@@ -1,7 +1,6 @@
 import { defineRule, type Severity } from '../../core/rule';
-import { rangeOf, resolved, type ComposeModel } from '../../languages/compose';
+import { rangeOf, serviceListItems, type ComposeModel } from '../../languages/compose';
 import { deleteListItem } from '../../fixes/compose-security';
-import { items } from '../../languages/yaml/model';
 
 /**
  * Capabilities outside Docker's default set that break the container's isolation, and what each gives.
@@ -53,29 +52,20 @@ export default defineRule<ComposeModel>({
   },
   check(ctx) {
     const m = ctx.model;
-    const seen = new Set<unknown>();
-    for (const s of m.services) {
-      const e = s.get('cap_add');
-      if (!e) continue;
-      for (const item of items(e.value)) {
-        if (seen.has(item)) continue;
-        seen.add(item);
-        const r = resolved(m, item);
-        if (!r || r.unresolved) continue;
-        const cap = r.value.trim().toUpperCase().replace(/^CAP_/, '');
-        const d = DANGEROUS[cap];
-        if (!d) continue;
-        ctx.report({
-          at: rangeOf(m, item),
-          messageId: 'dangerous',
-          data: { name: s.name, cap, gives: d.gives },
-          severity: d.severity,
-          fix: () => {
-            const edit = deleteListItem(m, e, item);
-            return edit ? { title: `Remove \`${cap}\` (changes behaviour)`, edits: [edit] } : undefined;
-          },
-        });
-      }
+    for (const { service: s, entry: e, item, value } of serviceListItems(m, 'cap_add')) {
+      const cap = value.trim().toUpperCase().replace(/^CAP_/, '');
+      const d = DANGEROUS[cap];
+      if (!d) continue;
+      ctx.report({
+        at: rangeOf(m, item),
+        messageId: 'dangerous',
+        data: { name: s.name, cap, gives: d.gives },
+        severity: d.severity,
+        fix: () => {
+          const edit = deleteListItem(m, e, item);
+          return edit ? { title: `Remove \`${cap}\` (changes behaviour)`, edits: [edit] } : undefined;
+        },
+      });
     }
   },
 });

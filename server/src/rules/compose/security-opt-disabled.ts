@@ -1,7 +1,6 @@
 import { defineRule, type Severity } from '../../core/rule';
-import { rangeOf, resolved, type ComposeModel } from '../../languages/compose';
+import { rangeOf, serviceListItems, type ComposeModel } from '../../languages/compose';
 import { deleteListItem } from '../../fixes/compose-security';
-import { items } from '../../languages/yaml/model';
 
 interface Weakening {
   /** `name` and `value` as Docker reads `name:value` or `name=value`. */
@@ -44,34 +43,25 @@ export default defineRule<ComposeModel>({
   },
   check(ctx) {
     const m = ctx.model;
-    const seen = new Set<unknown>();
-    for (const s of m.services) {
-      const e = s.get('security_opt');
-      if (!e) continue;
-      for (const item of items(e.value)) {
-        if (seen.has(item)) continue;
-        seen.add(item);
-        const r = resolved(m, item);
-        if (!r || r.unresolved) continue;
-        const opt = r.value.trim();
-        const sep = opt.search(/[:=]/);
-        if (sep < 0) continue;
-        const name = opt.slice(0, sep).toLowerCase();
-        const value = opt.slice(sep + 1).toLowerCase();
-        const w = WEAKENINGS.find((x) => x.test(name, value));
-        if (!w) continue;
-        ctx.report({
-          at: rangeOf(m, item),
-          messageId: 'disabled',
-          data: { name: s.name, opt, what: w.what },
-          severity: w.severity,
-          aliases: w.aliases,
-          fix: () => {
-            const edit = deleteListItem(m, e, item);
-            return edit ? { title: `Remove \`${opt}\` (changes behaviour)`, edits: [edit] } : undefined;
-          },
-        });
-      }
+    for (const { service: s, entry: e, item, value: written } of serviceListItems(m, 'security_opt')) {
+      const opt = written.trim();
+      const sep = opt.search(/[:=]/);
+      if (sep < 0) continue;
+      const name = opt.slice(0, sep).toLowerCase();
+      const value = opt.slice(sep + 1).toLowerCase();
+      const w = WEAKENINGS.find((x) => x.test(name, value));
+      if (!w) continue;
+      ctx.report({
+        at: rangeOf(m, item),
+        messageId: 'disabled',
+        data: { name: s.name, opt, what: w.what },
+        severity: w.severity,
+        aliases: w.aliases,
+        fix: () => {
+          const edit = deleteListItem(m, e, item);
+          return edit ? { title: `Remove \`${opt}\` (changes behaviour)`, edits: [edit] } : undefined;
+        },
+      });
     }
   },
 });
