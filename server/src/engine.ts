@@ -158,16 +158,20 @@ export class Engine {
     if (hasBom(file.text)) result.findings = result.findings.map(findingToMarked);
     // Fixes are built lazily from the model; once a later parse has moved its objects, they are built
     // from a fresh parse of the same text instead, so a fix asked for late is never misplaced.
-    if (moves)
+    if (moves) {
+      // One fresh analysis serves every finding that asks (fix-all asks for them all).
+      let fresh: FileResult | null | undefined;
+      const again = (): FileResult | null => (fresh ??= new Engine().analyze(file, config, host, options));
       result.findings = result.findings.map((f) =>
         f.fixable
           ? withFixesFrom(
               f,
               () => moves() !== epoch,
-              () => freshFixes(file, config, host, options, f),
+              () => sameFinding(again(), f)?.fixes() ?? [],
             )
           : f,
       );
+    }
     return { language, ...result };
   }
 
@@ -236,21 +240,10 @@ function withFixesFrom(f: Finding, moved: () => boolean, fresh: () => Fix[]): Fi
   };
 }
 
-/** The fixes of the same finding in an analysis of the same text by an engine with no caches. */
-function freshFixes(
-  file: SourceFile,
-  config: Config,
-  host: Host,
-  options: AnalyzeOptions,
-  f: Finding,
-): Fix[] {
-  const same = new Engine()
-    .analyze(file, config, host, options)
-    ?.findings.find(
-      (g) =>
-        g.ruleId === f.ruleId &&
-        g.message === f.message &&
-        JSON.stringify(g.range) === JSON.stringify(f.range),
-    );
-  return same?.fixes() ?? [];
+/** The finding of another analysis of the same text that is `f`: same rule, message and range. */
+function sameFinding(other: FileResult | null, f: Finding): Finding | undefined {
+  return other?.findings.find(
+    (g) =>
+      g.ruleId === f.ruleId && g.message === f.message && JSON.stringify(g.range) === JSON.stringify(f.range),
+  );
 }
