@@ -13,6 +13,8 @@ import type { KubernetesModel } from './languages/kubernetes/model';
 import { ignoreFix } from './fixes/suppress';
 import { kubernetesSupport } from './languages/kubernetes/support';
 import { cachedRuleRunner } from './languages/kubernetes/rule-cache';
+import { cachedRuleRunner as cachedStageRunner } from './languages/dockerfile/rule-cache';
+import type { DockerfileModel } from './languages/dockerfile/model';
 import { ownObjects } from './languages/kubernetes/workspace';
 import type { LanguageSupport } from './languages/support';
 import { rules } from './rules';
@@ -92,6 +94,8 @@ interface Cached {
  */
 export class Engine {
   private readonly caches = new Map<string, Cached>();
+  /** Per parse cache, an owner for each of its views' rule caches. */
+  private readonly viewOwners = new WeakMap<object, object[]>();
 
   private cacheFor(name: string, language: Language): unknown {
     let c = this.caches.get(name);
@@ -142,19 +146,16 @@ export class Engine {
       suppressions: support.suppressions(model),
       config,
       host,
-      // Kubernetes rules that read one document at a time are re-run only on the documents an edit changed.
-      ...(language === 'kubernetes'
-        ? {
-            run: cachedRuleRunner(
-              model as KubernetesModel,
-              this.cacheFor(file.name, language) as object,
-            ) as unknown as AnalyzeInput<{
-              doc: TextDoc;
-            }>['run'],
-          }
+      // Rules that read one document (Kubernetes) or one stage (Dockerfile) at a time are re-run only on
+      // the documents or stages an edit changed.
+      ...(language === 'kubernetes' || language === 'dockerfile'
+        ? { run: this.runnerFor(language, model, file.name) }
         : {}),
     });
-    if (!options.syntaxOnly) analyzeViews(SUPPORT[language], model, RULES[language], config, host, result);
+    if (!options.syntaxOnly)
+      analyzeViews(SUPPORT[language], model, RULES[language], config, host, result, (view, i) =>
+        language === 'dockerfile' ? this.viewRunner(view, file.name, i) : undefined,
+      );
     if (hasBom(file.text)) result.findings = result.findings.map(findingToMarked);
     // Fixes are built lazily from the model; once a later parse has moved its objects, they are built
     // from a fresh parse of the same text instead, so a fix asked for late is never misplaced.
@@ -173,6 +174,34 @@ export class Engine {
       );
     }
     return { language, ...result };
+  }
+
+  private runnerFor(
+    language: 'kubernetes' | 'dockerfile',
+    model: { doc: TextDoc },
+    name: string,
+  ): AnalyzeInput<{ doc: TextDoc }>['run'] {
+    const owner = this.cacheFor(name, language) as object;
+    const run =
+      language === 'kubernetes'
+        ? cachedRuleRunner(model as KubernetesModel, owner)
+        : cachedStageRunner(model as DockerfileModel, owner);
+    return run as unknown as AnalyzeInput<{ doc: TextDoc }>['run'];
+  }
+
+  /** A Dockerfile view's rule runner: its per-stage results are kept apart from the file's own. */
+  private viewRunner(
+    view: { doc: TextDoc },
+    name: string,
+    index: number,
+  ): AnalyzeInput<{ doc: TextDoc }>['run'] {
+    const cache = this.cacheFor(name, 'dockerfile') as object;
+    let owners = this.viewOwners.get(cache);
+    if (!owners) this.viewOwners.set(cache, (owners = []));
+    const owner = (owners[index] ??= {});
+    return cachedStageRunner(view as DockerfileModel, owner) as unknown as AnalyzeInput<{
+      doc: TextDoc;
+    }>['run'];
   }
 
   /** Refactorings offered at a range (see LanguageSupport.assists). */

@@ -1,4 +1,4 @@
-import { analyze, compareFindings, type AnalyzeResult } from './core/analyze';
+import { analyze, compareFindings, type AnalyzeInput, type AnalyzeResult } from './core/analyze';
 import type { Config } from './core/config';
 import { pushAll } from './core/arrays';
 import type { Host, Rule } from './core/rule';
@@ -11,7 +11,8 @@ const localRules = new WeakMap<readonly Rule<{ doc: TextDoc }>[], Rule<{ doc: Te
 /**
  * Runs the `instructionLocal` rules over the other readings of the file its language offers (a
  * Dockerfile's ONBUILD triggers) and adds their findings inside each view's `keep` to `result`, under the
- * same configuration and suppressions as the file's own findings.
+ * same configuration and suppressions as the file's own findings. `runFor` gives the rule runner of each
+ * view (its per-stage cache), as the engine gives the file's.
  */
 export function analyzeViews(
   support: LanguageSupport,
@@ -20,6 +21,7 @@ export function analyzeViews(
   config: Config,
   host: Host,
   result: AnalyzeResult,
+  runFor?: (view: { doc: TextDoc }, index: number) => AnalyzeInput<{ doc: TextDoc }>['run'],
 ): void {
   const views = support.views?.(model) ?? [];
   if (views.length === 0) return;
@@ -29,13 +31,21 @@ export function analyzeViews(
     localRules.set(rules, local);
   }
   const suppressions = support.suppressions(model);
-  for (const view of views) {
-    const more = analyze({ model: view.model, rules: local, suppressions, config, host });
+  views.forEach((view, i) => {
+    const run = runFor?.(view.model, i);
+    const more = analyze({
+      model: view.model,
+      rules: local,
+      suppressions,
+      config,
+      host,
+      ...(run ? { run } : {}),
+    });
     pushAll(
       result.findings,
       more.findings.filter((f) => view.keep(f.range)),
     );
     pushAll(result.internalErrors, more.internalErrors);
-  }
+  });
   result.findings.sort(compareFindings);
 }

@@ -203,14 +203,18 @@ export const BUILDKIT_CHECKS: readonly string[] = [
   'CopyIgnoredFile', 'InvalidDefinitionDescription', 'ExposeProtoCasing', 'ExposeInvalidFormat',
 ]; // prettier-ignore
 
+/** The lines of the file's comments that may be `check=` directives (a cheap test before reading them). */
+export function checkCommentLines(doc: TextDoc): number[] {
+  return commentLinesMatching(doc, CHECK_COMMENT);
+}
+
+const CHECK_COMMENT = /^[^\S\r\n\u2028\u2029]*check[^\S\r\n\u2028\u2029]*=/i;
+
 /** Every `check=` comment of the file: the top directive and those above instructions, with their options. */
 export function checkComments(doc: TextDoc): { top: boolean; options: CheckOptions }[] {
   const out: { top: boolean; options: CheckOptions }[] = [];
   const topLine = topDirectives(doc).find((d) => d.name === 'check')?.line;
-  for (const line of linesMatching(
-    doc,
-    /^[^\S\r\n\u2028\u2029]*#[^\S\r\n\u2028\u2029]*check[^\S\r\n\u2028\u2029]*=/gim,
-  )) {
+  for (const line of checkCommentLines(doc)) {
     const d = readDirective(doc, line);
     if (d?.name === 'check') out.push({ top: line === topLine, options: checkOptions(d) });
   }
@@ -221,9 +225,9 @@ export function checkComments(doc: TextDoc): { top: boolean; options: CheckOptio
 export function misplacedDirectives(doc: TextDoc): { name: string; line: number; range: Range }[] {
   const top = new Set(topDirectives(doc).map((d) => d.line));
   const out: { name: string; line: number; range: Range }[] = [];
-  for (const line of linesMatching(
+  for (const line of commentLinesMatching(
     doc,
-    /^[^\S\r\n\u2028\u2029]*#[^\S\r\n\u2028\u2029]*(?:syntax|escape)[^\S\r\n\u2028\u2029]*=/gim,
+    /^[^\S\r\n\u2028\u2029]*(?:syntax|escape)[^\S\r\n\u2028\u2029]*=/i,
   )) {
     if (top.has(line)) continue;
     const d = readDirective(doc, line);
@@ -233,14 +237,19 @@ export function misplacedDirectives(doc: TextDoc): { name: string; line: number;
 }
 
 /**
- * The lines where a multiline, global expression matches at a line start, in order: one search over the
- * text rather than a line-by-line test (this runs on every keystroke, over comments that are rarely there).
+ * The comment lines (`#` after blanks only) whose text after the `#` matches `re`, in order. This runs on
+ * every keystroke: it jumps from one `#` to the next rather than trying an expression at every line.
  */
-function linesMatching(doc: TextDoc, re: RegExp): number[] {
+function commentLinesMatching(doc: TextDoc, re: RegExp): number[] {
+  const text = doc.text;
   const out: number[] = [];
-  for (const m of doc.text.matchAll(re)) {
-    const line = doc.positionAt(m.index).line;
-    if (out[out.length - 1] !== line) out.push(line);
+  for (let i = text.indexOf('#'); i >= 0; ) {
+    const line = doc.positionAt(i).line;
+    const end = doc.lineEnd(line);
+    if (BLANKS.test(text.slice(doc.lineStart(line), i)) && re.test(text.slice(i + 1, end))) out.push(line);
+    i = text.indexOf('#', end);
   }
   return out;
 }
+
+const BLANKS = /^[^\S\r\n\u2028\u2029]*$/;

@@ -1,5 +1,6 @@
 import { emptySuppressions, parseSuppressionComment, type Suppressions } from '../../core/suppress';
 import {
+  checkCommentLines,
   commentLinesBefore,
   fileCheckOptions,
   instructionCheck,
@@ -17,6 +18,15 @@ const CHECK = /^\s*check\s*=/;
  * above an instruction it skips checks on that instruction only.
  */
 export function dockerfileSuppressions(model: DockerfileModel): Suppressions {
+  let s = known.get(model);
+  if (!s) known.set(model, (s = readSuppressions(model)));
+  return s;
+}
+
+/** One reading per model: the engine asks for the file and again for its views. */
+const known = new WeakMap<DockerfileModel, Suppressions>();
+
+function readSuppressions(model: DockerfileModel): Suppressions {
   const s = emptySuppressions();
   const ins = model.instructions;
   // Leading comment lines can be taken for parser directives and left out of the model's comments.
@@ -52,6 +62,8 @@ export function dockerfileSuppressions(model: DockerfileModel): Suppressions {
     if (file.options.error) s.errorNamespaces = new Set(['buildkit']);
   }
   const directiveLines = new Set(topDirectives(doc).map((d) => d.line));
+  // Most files have no `check=` comment above an instruction: then there is nothing to look for.
+  if (checkCommentLines(doc).every((line) => directiveLines.has(line))) return s;
   let from = 0;
   for (const i of ins) {
     const opts = instructionCheck(doc, commentLinesBefore(doc, from, i.range.start.line, directiveLines));

@@ -1,0 +1,367 @@
+import type { AnalysisSettings, Host, Report, Rule, RuleContext, Severity } from '../../core/rule';
+import type { TextDoc } from '../../core/text';
+import type { DockerfileModel, Stage } from './model';
+
+/**
+ * What a rule reported on each stage, kept between analyses so that an edit re-runs a rule only on the
+ * stage it changed (a 50-stage, 2,000-line file otherwise runs 60 rules over every instruction per
+ * keystroke).
+ *
+ * The file is cut into units: the lines before the first FROM, then each stage from its FROM to the next
+ * FROM. Cached rules are those whose reports inside a stage's unit depend only on the text of that unit,
+ * of the units of the stages it is built FROM, and of the lines before the first FROM (global ARGs, parser
+ * directives), given the stage's index, the number of stages, whether the stage ships (the final stage and
+ * the stages it is built FROM) and the settings: the rules that declare
+ * `instructionLocal`, and `STAGE_RULES`, which judge a stage's steps together. A unit's results are reused
+ * while that text is the same; `test/dockerfile-rule-cache.test.ts` runs each one a stage at a time against
+ * the whole file. Rules that read other stages (COPY --from, stage names, the final stage) or the whole
+ * file (casing, directives, syntax) run over the whole model on every analysis.
+ *
+ * What a rule asks the host (does `package-lock.json` exist?) is recorded with its results, and they are
+ * reused only while the host gives the same answers (the language server's host keeps its answers until
+ * a file changes, so asking again is a lookup).
+ *
+ * What is kept is what the rule reported, before configuration and suppressions, which apply afresh to
+ * every replay. Ranges are kept as offsets from the unit's start, so they follow the unit. Fixes are never
+ * kept: a fix asked for runs the rule over the current model once per rule and analysis and takes the fix
+ * of the same report (the engine builds it from a fresh analysis instead once a later parse moved the
+ * model, see Engine.analyze).
+ */
+export const STAGE_RULES: ReadonlySet<string> = new Set([
+  'dockerfile/copy-before-install',
+  'dockerfile/copy-multiple-sources-dir',
+  'dockerfile/copy-relative-without-workdir',
+  'dockerfile/from-as-casing',
+  'dockerfile/from-platform-flag-const-disallowed',
+  'dockerfile/invalid-default-arg-in-from',
+  'dockerfile/json-args',
+  'dockerfile/maintainer-deprecated',
+  'dockerfile/multiple-instructions',
+  'dockerfile/no-cd-in-run',
+  'dockerfile/no-empty-continuation',
+  'dockerfile/no-latest-tag',
+  'dockerfile/redundant-target-platform',
+  'dockerfile/reserved-stage-name',
+  'dockerfile/stage-name-casing',
+  'dockerfile/undefined-var',
+  'dockerfile/wget-and-curl',
+  'dockerfile/workdir-absolute',
+]);
+
+/**
+ * Rules that judge one instruction but offer their fix only when no later stage built on this one needs
+ * what it removes (the apt lists): whether a finding is fixable depends on those stages.
+ */
+export const NOT_KEPT: ReadonlySet<string> = new Set(['dockerfile/apt-lists-not-removed']);
+
+/** Whether a rule's results are kept per stage. */
+export function cachedRule(rule: Pick<Rule, 'id' | 'instructionLocal'>): boolean {
+  return (rule.instructionLocal === true || STAGE_RULES.has(rule.id)) && !NOT_KEPT.has(rule.id);
+}
+
+interface Stored {
+  /** Offsets from the unit's start. */
+  start: number;
+  end: number;
+  messageId: string;
+  severity: Severity | undefined;
+  data: Record<string, string | number> | undefined;
+  /** `data` as text, to tell reports apart when their fixes are asked for. */
+  dataKey: string;
+  aliases: readonly string[] | undefined;
+  fixable: boolean;
+}
+
+/** A question a rule asked the host, and the answer it got. */
+type Asked = { op: 'exists' | 'read' | 'outside'; path: string; answer: unknown };
+
+interface Run {
+  stored: readonly Stored[];
+  /** What the run asked the host (one list shared by every unit the run kept results for). */
+  asked: readonly Asked[];
+}
+
+interface Entry {
+  /** By rule slot: what the rule reported in the unit. */
+  runs: (Run | undefined)[];
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  /** Null for the lines before the first FROM. */
+  stage: Stage | null;
+  entry: Entry;
+}
+
+/** Per document (its parse cache): unit texts by number, and the entries of the last analysis by key. */
+interface Store {
+  texts: Map<string, number>;
+  entries: Map<string, Entry>;
+}
+
+const stores = new WeakMap<object, Store>();
+let lastTextId = 0;
+
+/** A small number per rule id: each unit keeps its rules' results in an array. */
+const slots = new Map<string, number>();
+function slotOf(id: string): number {
+  let slot = slots.get(id);
+  if (slot === undefined) slots.set(id, (slot = slots.size));
+  return slot;
+}
+
+/** Above this share of stale units, one run over the whole file beats a run over a part of it. */
+const WHOLE_FILE_SHARE = 0.25;
+
+type Ctx = RuleContext<DockerfileModel>;
+type Build = NonNullable<Report['fix']>;
+
+/** The `run` hook of core/analyze for a Dockerfile model (see above); `owner` is the document's parse cache. */
+export function cachedRuleRunner(
+  model: DockerfileModel,
+  owner: object,
+): (rule: Rule<DockerfileModel>, ctx: Ctx) => void {
+  const doc = model.doc;
+  let units: Unit[] | undefined;
+  const parts = new Map<string, DockerfileModel>();
+  const fixIndexes = new Map<string, Map<string, Build[]>>();
+  /** Whether the host still answers each recorded list as it did (asked once per list and analysis). */
+  const stillSo = new WeakMap<readonly Asked[], boolean>();
+
+  function unitsFor(settings: AnalysisSettings): Unit[] {
+    if (units) return units;
+    const last = stores.get(owner);
+    const store: Store = { texts: new Map(), entries: new Map() };
+    stores.set(owner, store);
+    const idOf = (text: string): number => {
+      let id = store.texts.get(text);
+      if (id === undefined) {
+        id = last?.texts.get(text) ?? ++lastTextId;
+        store.texts.set(text, id);
+      }
+      return id;
+    };
+    const starts = model.stages.map((s) => doc.offsetAt(s.from.range.start));
+    const bounds = [0, ...starts, doc.text.length];
+    const ids = bounds.slice(0, -1).map((b, i) => idOf(doc.text.slice(b, bounds[i + 1])));
+    const base = `${JSON.stringify(settings)}\0${model.stages.length}\0${ids[0]}`;
+    const entryFor = (key: string): Entry => {
+      let e = store.entries.get(key);
+      if (!e) store.entries.set(key, (e = last?.entries.get(key) ?? { runs: [] }));
+      return e;
+    };
+    // Whether a stage ships (the final stage and the stages it is built FROM): rules judge those alone.
+    const shipped = new Set<Stage>();
+    for (let p = model.stages[model.stages.length - 1] ?? null; p && !shipped.has(p); p = p.parent)
+      shipped.add(p);
+    units = [{ start: 0, end: bounds[1] as number, stage: null, entry: entryFor(`${base}\0prelude`) }];
+    for (const s of model.stages) {
+      const chain: number[] = [];
+      for (let p: Stage | null = s; p; p = p.parent) chain.push(ids[p.index + 1] as number);
+      units.push({
+        start: bounds[s.index + 1] as number,
+        end: bounds[s.index + 2] as number,
+        stage: s,
+        entry: entryFor(`${base}\0${s.index}${shipped.has(s) ? 's' : ''}\0${chain.join(',')}`),
+      });
+    }
+    return units;
+  }
+
+  function fresh(run: Run | undefined, host: Host): run is Run {
+    if (!run) return false;
+    if (run.asked.length === 0) return true;
+    let ok = stillSo.get(run.asked);
+    if (ok === undefined) {
+      ok = run.asked.every((a) => Object.is(ask(host, a.op, a.path), a.answer));
+      stillSo.set(run.asked, ok);
+    }
+    return ok;
+  }
+
+  /** The fixes of a whole-file run of the rule, by report, built once per rule and analysis. */
+  function fixIndex(rule: Rule<DockerfileModel>, ctx: Ctx): Map<string, Build[]> {
+    const index = fixIndexes.get(rule.id);
+    if (index) return index;
+    const built = new Map<string, Build[]>();
+    fixIndexes.set(rule.id, built);
+    try {
+      rule.check({
+        ...ctx,
+        model,
+        report(r) {
+          if (!r.fix) return;
+          const k = reportKey(doc.offsetAt(r.at.start), doc.offsetAt(r.at.end), r.messageId, dataKey(r));
+          const list = built.get(k);
+          if (list) list.push(r.fix);
+          else built.set(k, [r.fix]);
+        },
+      });
+    } catch {
+      // The finding's own analysis reported the failure; its fix is simply not offered.
+    }
+    return built;
+  }
+
+  return (rule, ctx) => {
+    if (!cachedRule(rule) || model.stages.length === 0) {
+      rule.check(ctx);
+      return;
+    }
+    const list = unitsFor(ctx.settings);
+    const slot = slotOf(rule.id);
+    const stale = list.filter((u) => !fresh(u.entry.runs[slot], ctx.host));
+    if (stale.length > 0 && (stale[0]?.stage === null || stale.length > list.length * WHOLE_FILE_SHARE)) {
+      wholeFile(rule, ctx, list, slot);
+      return;
+    }
+    if (stale.length > 0 && !runOn(rule, ctx, list, stale, slot)) return;
+    const seen = new Map<string, number>();
+    for (const u of list)
+      for (const s of u.entry.runs[slot]?.stored ?? []) {
+        const start = u.start + s.start;
+        const end = u.start + s.end;
+        const r: Report = { at: doc.rangeOf(start, end), messageId: s.messageId };
+        if (s.severity) r.severity = s.severity;
+        if (s.data) r.data = s.data;
+        if (s.aliases) r.aliases = s.aliases;
+        if (s.fixable) {
+          const k = reportKey(start, end, s.messageId, s.dataKey);
+          const nth = seen.get(k) ?? 0;
+          seen.set(k, nth + 1);
+          r.fix = () => fixIndex(rule, ctx).get(k)?.[nth]?.();
+        }
+        ctx.report(r);
+      }
+  };
+
+  /** Runs the rule over the whole file, passes its reports on, and keeps them by unit. */
+  function wholeFile(rule: Rule<DockerfileModel>, ctx: Ctx, list: Unit[], slot: number): void {
+    const reports: Report[] = [];
+    const asked: Asked[] = [];
+    try {
+      rule.check({ ...ctx, host: recording(ctx.host, asked), report: (r) => reports.push(r) });
+    } finally {
+      for (const r of reports) ctx.report(r);
+    }
+    const byUnit = keep(reports, list, () => true);
+    if (byUnit) list.forEach((u, i) => (u.entry.runs[slot] = { stored: byUnit[i] ?? [], asked }));
+  }
+
+  /**
+   * Runs the rule over the stale stages only (with the stages they are built on for context) and keeps its
+   * reports in them. When a report cannot be kept, the rule runs over the whole file instead, which passes
+   * its reports on itself: false then.
+   */
+  function runOn(rule: Rule<DockerfileModel>, ctx: Ctx, list: Unit[], stale: Unit[], slot: number): boolean {
+    const indexes = stale.map((u) => (u.stage as Stage).index);
+    const key = indexes.join(',');
+    let part = parts.get(key);
+    if (!part) parts.set(key, (part = partOf(model, indexes)));
+    const reports: Report[] = [];
+    const asked: Asked[] = [];
+    rule.check({ ...ctx, model: part, host: recording(ctx.host, asked), report: (r) => reports.push(r) });
+    const wanted = new Set(stale);
+    const byUnit = keep(reports, list, (u) => wanted.has(u));
+    if (!byUnit) {
+      wholeFile(rule, ctx, list, slot);
+      return false;
+    }
+    list.forEach((u, i) => {
+      if (wanted.has(u)) u.entry.runs[slot] = { stored: byUnit[i] ?? [], asked };
+    });
+    return true;
+  }
+
+  /**
+   * The reports in the units `wanted` accepts, by unit, as offsets from the unit's start; undefined when
+   * one cannot be kept (it ends past its unit, or a position does not survive the trip through offsets).
+   */
+  function keep(reports: Report[], list: Unit[], wanted: (u: Unit) => boolean): Stored[][] | undefined {
+    const byUnit: Stored[][] = [];
+    for (const r of reports) {
+      const start = doc.offsetAt(r.at.start);
+      const end = doc.offsetAt(r.at.end);
+      const i = unitAt(list, start);
+      const u = list[i] as Unit;
+      if (!wanted(u)) continue;
+      if (end > u.end || !exact(doc, start, r.at.start) || !exact(doc, end, r.at.end)) return undefined;
+      (byUnit[i] ??= []).push({
+        start: start - u.start,
+        end: end - u.start,
+        messageId: r.messageId,
+        severity: r.severity,
+        data: r.data,
+        dataKey: dataKey(r),
+        aliases: r.aliases,
+        fixable: r.fix !== undefined,
+      });
+    }
+    return byUnit;
+  }
+}
+
+/** The host a cached rule runs with: it answers as `host` does and notes what was asked into `asked`. */
+function recording(host: Host, asked: Asked[]): Host {
+  const note = (op: Asked['op'], path: string): unknown => {
+    const answer = ask(host, op, path);
+    asked.push({ op, path, answer });
+    return answer;
+  };
+  const out: Host = { ...host, exists: (path) => note('exists', path) as boolean | undefined };
+  if (host.read) out.read = (path) => note('read', path) as string | undefined;
+  if (host.outside) out.outside = (path) => note('outside', path) as boolean;
+  return out;
+}
+
+function ask(host: Host, op: Asked['op'], path: string): unknown {
+  return op === 'exists' ? host.exists(path) : op === 'read' ? host.read?.(path) : host.outside?.(path);
+}
+
+/**
+ * The model a rule sees when it runs on some stages only: every stage keeps its FROM (stage indexes, names
+ * and parents stay as they are), and only those stages and the stages they are built on keep their steps.
+ */
+export function partOf(model: DockerfileModel, indexes: readonly number[]): DockerfileModel {
+  const needed = new Set<number>();
+  for (const i of indexes)
+    for (let p: Stage | null = model.stages[i] ?? null; p && !needed.has(p.index); p = p.parent)
+      needed.add(p.index);
+  const stages: Stage[] = model.stages.map((s) => ({
+    ...s,
+    parent: null,
+    instructions: needed.has(s.index) ? s.instructions : [s.from],
+  }));
+  for (const s of model.stages)
+    (stages[s.index] as Stage).parent = s.parent ? (stages[s.parent.index] ?? null) : null;
+  const instructions = model.instructions.filter(
+    (i) => i.stage < 0 || needed.has(i.stage) || model.stages[i.stage]?.from === i,
+  );
+  return { ...model, stages, instructions };
+}
+
+/** The unit an offset lies in (units are in file order and cover it). */
+function unitAt(list: readonly Unit[], offset: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((list[mid] as Unit).start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function exact(doc: TextDoc, offset: number, p: { line: number; character: number }): boolean {
+  const q = doc.positionAt(offset);
+  return q.line === p.line && q.character === p.character;
+}
+
+function dataKey(r: Report): string {
+  return r.data ? JSON.stringify(r.data) : '';
+}
+
+function reportKey(start: number, end: number, messageId: string, data: string): string {
+  return `${start}:${end}:${messageId}:${data}`;
+}
