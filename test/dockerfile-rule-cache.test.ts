@@ -233,7 +233,8 @@ describe('Dockerfile analysis through the per-stage rule cache', () => {
   });
 
   it('a stage built on another starts to need its apt lists: the fix to remove them goes', () => {
-    const before = 'FROM debian:12-slim AS a\nRUN apt-get update && apt-get install -y curl\nFROM a\nRUN echo hi\n';
+    const before =
+      'FROM debian:12-slim AS a\nRUN apt-get update && apt-get install -y curl\nFROM a\nRUN echo hi\n';
     const after = before.replace('RUN echo hi', 'RUN apt-get install -y wget');
     assert.equal(throughCaches([before, after]), fresh(after));
     assert.equal(throughCaches([after, before]), fresh(before));

@@ -243,7 +243,7 @@ export function misplacedDirectives(doc: TextDoc): { name: string; line: number;
 function commentLinesMatching(doc: TextDoc, re: RegExp): number[] {
   const text = doc.text;
   const out: number[] = [];
-  for (let i = text.indexOf('#'); i >= 0; ) {
+  for (let i = text.indexOf('#'); i >= 0;) {
     const line = doc.positionAt(i).line;
     const end = doc.lineEnd(line);
     if (BLANKS.test(text.slice(doc.lineStart(line), i)) && re.test(text.slice(i + 1, end))) out.push(line);
