@@ -82,6 +82,12 @@ FROM --platform=linux/ppc64le \${BASE}
                               ~~~~~~~`,
     },
     {
+      name: 'a quoted platform',
+      code: `
+FROM --platform="linux/amd64" arm64v8/alpine
+                              ~~~~~~~~~~~~~~`,
+    },
+    {
       name: 'an OS alone that differs',
       code: `
 FROM --platform=windows arm64v8/alpine
