@@ -76,6 +76,7 @@ import dockerfileGemVersionUnpinned from './dockerfile/gem-version-unpinned';
 import dockerfileGoInstallVersionUnpinned from './dockerfile/go-install-version-unpinned';
 import dockerfileHealthcheckToolMissing from './dockerfile/healthcheck-tool-missing';
 import dockerfileInlineIgnorePragma from './dockerfile/inline-ignore-pragma';
+import dockerfileInvalidBaseImagePlatform from './dockerfile/invalid-base-image-platform';
 import dockerfileInvalidDefaultArgInFrom from './dockerfile/invalid-default-arg-in-from';
 import dockerfileInvalidDefinitionDescription from './dockerfile/invalid-definition-description';
 import dockerfileJsonArgs from './dockerfile/json-args';
@@ -265,6 +266,7 @@ export const rules: readonly Rule[] = [
   dockerfileGoInstallVersionUnpinned,
   dockerfileHealthcheckToolMissing,
   dockerfileInlineIgnorePragma,
+  dockerfileInvalidBaseImagePlatform,
   dockerfileInvalidDefaultArgInFrom,
   dockerfileInvalidDefinitionDescription,
   dockerfileJsonArgs,
