@@ -33,6 +33,7 @@ export const STAGE_RULES: ReadonlySet<string> = new Set([
   'dockerfile/copy-relative-without-workdir',
   'dockerfile/from-as-casing',
   'dockerfile/from-platform-flag-const-disallowed',
+  'dockerfile/invalid-base-image-platform',
   'dockerfile/invalid-default-arg-in-from',
   'dockerfile/json-args',
   'dockerfile/maintainer-deprecated',
