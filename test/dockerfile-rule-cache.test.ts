@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { defaultConfig, type Config } from '../server/src/core/config';
 import type { Host, Report, Rule } from '../server/src/core/rule';
 import { Engine } from '../server/src/engine';
-import { parseDockerfile, type DockerfileModel } from '../server/src/languages/dockerfile';
+import { parseDockerfile, type DockerfileModel, type Stage } from '../server/src/languages/dockerfile';
 import { cachedRule, partOf, STAGE_RULES } from '../server/src/languages/dockerfile/rule-cache';
 import { rules } from '../server/src/rules';
 import { signature } from '../scripts/fuzz/engine-check';
@@ -79,6 +79,25 @@ const SAMPLES: Record<string, string> = {
   ].join('\n'),
   broken: 'FROM\nRUN\nFROM a AS\nRUN echo "unterminated\nCOPY\nFROM b AS b\nFROM b\nWORKDIR\nENV\n',
   instructionsFirst: 'RUN echo before any FROM\nARG X\nFROM alpine:${X}\nRUN echo $X\n',
+  // A stage above, not a parent: what it holds must not move what later stages say (line numbers).
+  shifted:
+    'FROM alpine:3.20 AS other\nRUN echo 1\nRUN echo 2\nFROM debian:12-slim\nCOPY app.tar.gz /tmp/\nRUN tar xzf /tmp/app.tar.gz\nCOPY . .\n',
+  // What the final stage does decides about its parents: a USER, a HEALTHCHECK, labels.
+  finalDecides: [
+    'FROM debian:12-slim AS base',
+    'USER root',
+    'LABEL maintainer=""',
+    'HEALTHCHECK CMD curl -f http://localhost/',
+    'RUN apt-get update && apt-get install -y curl',
+    'FROM base',
+    'USER app',
+    'LABEL maintainer="me"',
+    'HEALTHCHECK NONE',
+    'RUN apt-get install -y wget',
+    'COPY app.tar.gz /tmp/',
+    'RUN tar xzf /tmp/app.tar.gz',
+    '',
+  ].join('\n'),
 };
 
 /** Rule docs' examples: the cases each rule's author thought of. */
@@ -88,7 +107,7 @@ function all(): [string, string][] {
   return [
     ...Object.entries(SAMPLES),
     ...examples.map((t, i): [string, string] => [`docs example ${i}`, t]),
-    ['generated', generateDockerfile(700, 3)],
+    ['generated', generateDockerfile(400, 3)],
   ];
 }
 
@@ -98,13 +117,21 @@ const host: Host = {
   read: (p) => (p === '.dockerignore' ? 'node_modules\n*.log\n' : undefined),
 };
 
-function run(rule: Rule<DockerfileModel>, model: DockerfileModel, whole: DockerfileModel): string[] {
+/** A host with no files beside the Dockerfile: rules about missing files speak. */
+const bare: Host = { fileName: 'Dockerfile', exists: () => false, read: () => undefined };
+
+function run(
+  rule: Rule<DockerfileModel>,
+  model: DockerfileModel,
+  whole: DockerfileModel,
+  h: Host = host,
+): string[] {
   const out: string[] = [];
   const doc = whole.doc;
   rule.check({
     doc,
     model,
-    host,
+    host: h,
     settings: {
       trustedRegistries: ['docker.io'],
       kubernetesVersion: null,
@@ -148,7 +175,10 @@ describe('Dockerfile rules kept per stage', () => {
       const bounds = [...model.stages.map((s) => model.doc.offsetAt(s.from.range.start)), text.length];
       for (const rule of cached) {
         const whole = run(rule, model, model);
-        const pieces = whole.filter((r) => ((JSON.parse(r) as number[])[0] as number) < firstFrom);
+        // What lies before the first FROM must not depend on any stage: it is kept while that text stays.
+        const pieces = run(rule, partOf(model, []), model).filter(
+          (r) => ((JSON.parse(r) as number[])[0] as number) < firstFrom,
+        );
         model.stages.forEach((s, i) => {
           const inStage = (r: string): boolean => {
             const start = (JSON.parse(r) as number[])[0] as number;
@@ -158,6 +188,46 @@ describe('Dockerfile rules kept per stage', () => {
         });
         assert.deepEqual([...pieces].sort(), [...whole].sort(), `${rule.id} on ${name}`);
       }
+    }
+  });
+
+  it("what a cached rule reports in a stage does not change when another stage's steps do", () => {
+    // The cache keeps a stage's results while its text, its parents' and the global ARGs' stay. So take
+    // each stage in turn, drop its steps (its FROM stays: the same names, parents and final stage), and
+    // every stage not built on it must get the same reports, at the same places relative to its start.
+    for (const [name, text] of all()) {
+      const model = parseDockerfile(text);
+      const starts = model.stages.map((s) => model.doc.offsetAt(s.from.range.start));
+      model.stages.forEach((t, k) => {
+        const fromEnd = model.doc.offsetAt({ line: t.from.range.end.line + 1, character: 0 });
+        const end = starts[k + 1] ?? text.length;
+        if (fromEnd >= end) return;
+        const mutated = parseDockerfile(text.slice(0, fromEnd) + text.slice(end));
+        if (mutated.stages.length !== model.stages.length) return;
+        const shift = end - fromEnd;
+        const unaffected = (i: number): boolean => {
+          for (let p: Stage | null = model.stages[i] ?? null; p; p = p.parent)
+            if (p.index === k) return false;
+          return true;
+        };
+        for (const rule of cached) {
+          const inUnits = (reports: string[], m: DockerfileModel, delta: number): string[] =>
+            reports.flatMap((r) => {
+              const [start, end2, ...rest] = JSON.parse(r) as [number, number, ...unknown[]];
+              let i = -1;
+              for (const s of m.stages) if (m.doc.offsetAt(s.from.range.start) <= start) i = s.index;
+              if (i < 0 || !unaffected(i)) return [];
+              const at = i > k ? delta : 0;
+              return [JSON.stringify([i, start + at, end2 + at, ...rest])];
+            });
+          for (const h of [host, bare])
+            assert.deepEqual(
+              inUnits(run(rule, mutated, mutated, h), mutated, shift).sort(),
+              inUnits(run(rule, model, model, h), model, 0).sort(),
+              `${rule.id} on ${name}, steps of stage ${k} dropped`,
+            );
+        }
+      });
     }
   });
 

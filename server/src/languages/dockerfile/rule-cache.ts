@@ -1,6 +1,6 @@
 import type { AnalysisSettings, Host, Report, Rule, RuleContext, Severity } from '../../core/rule';
 import type { TextDoc } from '../../core/text';
-import type { DockerfileModel, Stage } from './model';
+import type { DInstruction, DockerfileModel, Stage } from './model';
 
 /**
  * What a rule reported on each stage, kept between analyses so that an edit re-runs a rule only on the
@@ -29,6 +29,7 @@ import type { DockerfileModel, Stage } from './model';
  */
 export const STAGE_RULES: ReadonlySet<string> = new Set([
   'dockerfile/copy-before-install',
+  'dockerfile/copy-ignored-file',
   'dockerfile/copy-multiple-sources-dir',
   'dockerfile/copy-relative-without-workdir',
   'dockerfile/from-as-casing',
@@ -36,7 +37,9 @@ export const STAGE_RULES: ReadonlySet<string> = new Set([
   'dockerfile/invalid-base-image-platform',
   'dockerfile/invalid-default-arg-in-from',
   'dockerfile/json-args',
+  'dockerfile/label-schema',
   'dockerfile/maintainer-deprecated',
+  'dockerfile/missing-healthcheck',
   'dockerfile/multiple-instructions',
   'dockerfile/no-cd-in-run',
   'dockerfile/no-empty-continuation',
@@ -321,24 +324,24 @@ function ask(host: Host, op: Asked['op'], path: string): unknown {
 }
 
 /**
- * The model a rule sees when it runs on some stages only: every stage keeps its FROM (stage indexes, names
- * and parents stay as they are), and only those stages and the stages they are built on keep their steps.
+ * The model a rule sees when it runs on some stages only: every stage stays (stage indexes, names and
+ * parents are as they were), and only those stages and the stages they are built on keep their steps.
  */
 export function partOf(model: DockerfileModel, indexes: readonly number[]): DockerfileModel {
   const needed = new Set<number>();
   for (const i of indexes)
     for (let p: Stage | null = model.stages[i] ?? null; p && !needed.has(p.index); p = p.parent)
       needed.add(p.index);
-  const stages: Stage[] = model.stages.map((s) => ({
-    ...s,
-    parent: null,
-    instructions: needed.has(s.index) ? s.instructions : [s.from],
-  }));
+  // The other stages keep an empty FROM: rules skip them quickly, and what they would report there is
+  // not kept anyway.
+  const stages: Stage[] = model.stages.map((s) => {
+    if (needed.has(s.index)) return { ...s, parent: null };
+    const from: DInstruction = { ...s.from, args: [], flags: [], argsRange: null };
+    return { ...s, parent: null, from, image: null, instructions: [from] };
+  });
   for (const s of model.stages)
     (stages[s.index] as Stage).parent = s.parent ? (stages[s.parent.index] ?? null) : null;
-  const instructions = model.instructions.filter(
-    (i) => i.stage < 0 || needed.has(i.stage) || model.stages[i.stage]?.from === i,
-  );
+  const instructions = model.instructions.filter((i) => i.stage < 0 || needed.has(i.stage));
   return { ...model, stages, instructions };
 }
 
