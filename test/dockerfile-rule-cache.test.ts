@@ -324,6 +324,40 @@ describe('Dockerfile analysis through the per-stage rule cache', () => {
     assert.equal(throughCaches([base, base], undefined, [config(), trusted]), fresh(base, host, trusted));
   });
 
+  it('any typing in a generated multi-stage file: characters inserted and deleted anywhere', () => {
+    // Stages longer than a parse chunk (up to 40 lines), so an edit re-parses part of a stage only.
+    const from = fc.constantFrom(
+      'FROM debian:12-slim AS base',
+      'FROM base AS child',
+      'FROM base',
+      'FROM alpine:3.20',
+    );
+    const step = fc.constantFrom(
+      'ARG V=1', 'ENV A=1', 'SHELL ["/bin/bash", "-c"]', 'WORKDIR rel', 'USER app', 'COPY . .', 'RUN npm ci',
+      'RUN cd /tmp && make', 'RUN echo $A $V \\', '    && [[ -f x ]]', '# escape=`', '# check=skip=JSONArgsRecommended',
+      'ONBUILD RUN curl -k https://example.com', 'CMD run', '# a comment', '', 'EXPOSE 80', 'RUN apt-get install -y curl',
+      'HEALTHCHECK CMD curl -f http://localhost/', 'LABEL a=b',
+    ); // prettier-ignore
+    const line = fc.oneof({ arbitrary: from, weight: 1 }, { arbitrary: step, weight: 15 });
+    const typed = fc.constantFrom('\n', '#', '\\', ' ', 'FROM alpine\n', 'RUN ', 'x', '$', '"', '`', 'AS b');
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 20, maxLength: 160 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), typed), { minLength: 1, maxLength: 4 }),
+        (lines, edits) => {
+          const versions = [lines.join('\n') + '\n'];
+          for (const [at, removed, inserted] of edits) {
+            const text = versions[versions.length - 1] as string;
+            const k = at % (text.length + 1);
+            versions.push(text.slice(0, k) + inserted + text.slice(k + removed));
+          }
+          assert.equal(throughCaches(versions), fresh(versions[versions.length - 1] as string));
+        },
+      ),
+      { numRuns: 100, seed: 5 },
+    );
+  });
+
   it('any edit of a generated multi-stage file', () => {
     const line = fc.constantFrom(
       'FROM debian:12-slim AS base', 'FROM base AS child', 'FROM base', 'FROM child AS grand', 'FROM alpine:3.20',

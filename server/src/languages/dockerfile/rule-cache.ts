@@ -98,9 +98,18 @@ interface Unit {
   entry: Entry;
 }
 
-/** Per document (its parse cache): unit texts by number, and the entries of the last analysis by key. */
+/** What a stage's unit was made of in the last analysis, and the number its text got. */
+interface Seen {
+  instructions: readonly DInstruction[];
+  /** The FROM that ended the unit, or null at the end of the file. */
+  next: DInstruction | null;
+  id: number;
+}
+
+/** Per document (its parse cache): the numbers of the last analysis' unit texts, and its entries by key. */
 interface Store {
-  texts: Map<string, number>;
+  prelude: { text: string; id: number } | undefined;
+  stages: Map<DInstruction, Seen>;
   entries: Map<string, Entry>;
 }
 
@@ -136,19 +145,32 @@ export function cachedRuleRunner(
   function unitsFor(settings: AnalysisSettings): Unit[] {
     if (units) return units;
     const last = stores.get(owner);
-    const store: Store = { texts: new Map(), entries: new Map() };
+    const store: Store = { prelude: undefined, stages: new Map(), entries: new Map() };
     stores.set(owner, store);
-    const idOf = (text: string): number => {
-      let id = store.texts.get(text);
-      if (id === undefined) {
-        id = last?.texts.get(text) ?? ++lastTextId;
-        store.texts.set(text, id);
-      }
-      return id;
-    };
     const starts = model.stages.map((s) => doc.offsetAt(s.from.range.start));
     const bounds = [0, ...starts, doc.text.length];
-    const ids = bounds.slice(0, -1).map((b, i) => idOf(doc.text.slice(b, bounds[i + 1])));
+    const preludeText = doc.text.slice(0, bounds[1]);
+    store.prelude = {
+      text: preludeText,
+      id: last?.prelude?.text === preludeText ? last.prelude.id : ++lastTextId,
+    };
+    // A stage's text is the same as last time when its instructions and the FROM after it are the same
+    // objects: the parser reuses an instruction only with the chunk of text it was read from, and every
+    // line of a stage lies in a chunk holding one of those instructions. (The text before the first FROM
+    // may lie in a chunk of comments alone: it is compared as text.)
+    const ids = [store.prelude.id];
+    for (const s of model.stages) {
+      const next = model.stages[s.index + 1]?.from ?? null;
+      const seen = last?.stages.get(s.from);
+      const same =
+        seen !== undefined &&
+        seen.next === next &&
+        seen.instructions.length === s.instructions.length &&
+        seen.instructions.every((ins, i) => ins === s.instructions[i]);
+      const id = same ? seen.id : ++lastTextId;
+      store.stages.set(s.from, { instructions: s.instructions, next, id });
+      ids.push(id);
+    }
     const base = `${JSON.stringify(settings)}\0${model.stages.length}\0${ids[0]}`;
     const entryFor = (key: string): Entry => {
       let e = store.entries.get(key);
