@@ -58,13 +58,18 @@ interface ParsedChunk {
 
 interface CachedChunk {
   chunk: ParsedChunk;
+  /** Parsed as the file's first chunk (line 0 may hold parser directives). */
+  head: boolean;
   /** The document line and offset that line 0, offset 0 of the chunk's own source currently map to. */
   baseLine: number;
   baseOffset: number;
 }
 
 export interface ParseCache {
+  /** By the chunk's text (not copied into a longer key: an edit looks up every chunk of the file). */
   chunks: Map<string, CachedChunk>;
+  /** The escape character the chunks were parsed with. */
+  escape: string;
   /**
    * How many times cached chunks were moved. A model parsed before a move shares the moved objects, so
    * its lazily built fixes must not be trusted (the engine builds them again from a fresh parse).
@@ -73,7 +78,7 @@ export interface ParseCache {
 }
 
 export function createParseCache(): ParseCache {
-  return { chunks: new Map(), moves: 0 };
+  return { chunks: new Map(), escape: '\\', moves: 0 };
 }
 
 /** Chunks are at least this many lines long, and at most about MAX_CHUNK_LINES unless one instruction is longer. */
@@ -98,6 +103,10 @@ export function parseDockerfile(text: string, cache: ParseCache = createParseCac
   const comments: DComment[] = [];
   const syntaxErrors: SyntaxError[] = [];
   const used = new Map<string, CachedChunk>();
+  if (cache.escape !== escapeChar) {
+    cache.chunks = new Map();
+    cache.escape = escapeChar;
+  }
 
   let bi = 0;
   while (bi < boundaries.length) {
@@ -112,19 +121,21 @@ export function parseDockerfile(text: string, cache: ParseCache = createParseCac
       const endLine = endIdx < boundaries.length ? (boundaries[endIdx] as number) : lineCount;
       const startOffset = doc.lineStart(startLine);
       const chunkText = text.slice(startOffset, endLine >= lineCount ? text.length : doc.lineStart(endLine));
-      const key = `${escapeChar}${startLine === 0 ? 'H' : 'B'}${chunkText}`;
+      const head = startLine === 0;
       // A chunk whose text repeats earlier in the same file needs objects of its own.
-      const cached = used.has(key) ? undefined : cache.chunks.get(key);
+      const known = used.has(chunkText) ? undefined : cache.chunks.get(chunkText);
+      const cached = known?.head === head ? known : undefined;
       const prefix = startLine > 0 && escapeChar !== '\\' ? ESCAPE_PREFIX : '';
       entry = cached ?? {
         chunk: parseChunk(prefix, chunkText, escapeChar),
+        head,
         baseLine: 0,
         baseOffset: 0,
       };
       // Objects are moved in place, and only when text above the chunk changed length: typing within a
       // line moves the chunks below it by offset only, a loop over a few integers.
       if (moveChunk(entry, startLine - (prefix ? 1 : 0), startOffset - prefix.length)) cache.moves++;
-      if (!used.has(key)) used.set(key, entry);
+      if (!used.has(chunkText)) used.set(chunkText, entry);
       if (!entry.chunk.open || endIdx >= boundaries.length) break;
       endIdx = Math.min(boundaries.length, endIdx + step);
       step *= 2;
