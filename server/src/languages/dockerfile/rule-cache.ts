@@ -110,6 +110,8 @@ interface Seen {
 interface Store {
   prelude: { text: string; id: number } | undefined;
   stages: Map<DInstruction, Seen>;
+  /** A number for each chain of stage texts (`parent's chain/own text`). */
+  chains: Map<string, number>;
   entries: Map<string, Entry>;
 }
 
@@ -145,7 +147,8 @@ export function cachedRuleRunner(
   function unitsFor(settings: AnalysisSettings): Unit[] {
     if (units) return units;
     const last = stores.get(owner);
-    const store: Store = { prelude: undefined, stages: new Map(), entries: new Map() };
+    const store: Store = { prelude: undefined, stages: new Map(), chains: new Map(), entries: new Map() };
+    const chains: number[] = [];
     stores.set(owner, store);
     const starts = model.stages.map((s) => doc.offsetAt(s.from.range.start));
     const bounds = [0, ...starts, doc.text.length];
@@ -183,13 +186,19 @@ export function cachedRuleRunner(
       shipped.add(p);
     units = [{ start: 0, end: bounds[1] as number, stage: null, entry: entryFor(`${base}\0prelude`) }];
     for (const s of model.stages) {
-      const chain: number[] = [];
-      for (let p: Stage | null = s; p; p = p.parent) chain.push(ids[p.index + 1] as number);
+      // The texts of the stage and its parents, as one number (a chain of thousands of stages must not
+      // make keys of thousands of numbers each).
+      const parentChain = s.parent ? chains[s.parent.index] : 0;
+      const chainKey = `${parentChain}/${ids[s.index + 1]}`;
+      let chain = store.chains.get(chainKey) ?? last?.chains.get(chainKey);
+      if (chain === undefined) chain = ++lastTextId;
+      store.chains.set(chainKey, chain);
+      chains.push(chain);
       units.push({
         start: bounds[s.index + 1] as number,
         end: bounds[s.index + 2] as number,
         stage: s,
-        entry: entryFor(`${base}\0${s.index}${shipped.has(s) ? 's' : ''}\0${chain.join(',')}`),
+        entry: entryFor(`${base}\0${s.index}${shipped.has(s) ? 's' : ''}\0${chain}`),
       });
     }
     return units;
