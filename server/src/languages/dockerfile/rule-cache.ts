@@ -110,6 +110,8 @@ interface Seen {
 interface Store {
   prelude: { text: string; id: number } | undefined;
   stages: Map<DInstruction, Seen>;
+  /** The settings, and their number. */
+  settings: { text: string; id: number };
   /** A number for each chain of stage texts (`parent's chain/own text`). */
   chains: Map<string, number>;
   entries: Map<string, Entry>;
@@ -147,7 +149,13 @@ export function cachedRuleRunner(
   function unitsFor(settings: AnalysisSettings): Unit[] {
     if (units) return units;
     const last = stores.get(owner);
-    const store: Store = { prelude: undefined, stages: new Map(), chains: new Map(), entries: new Map() };
+    const store: Store = {
+      prelude: undefined,
+      settings: { text: '', id: 0 },
+      stages: new Map(),
+      chains: new Map(),
+      entries: new Map(),
+    };
     const chains: number[] = [];
     stores.set(owner, store);
     const starts = model.stages.map((s) => doc.offsetAt(s.from.range.start));
@@ -174,7 +182,9 @@ export function cachedRuleRunner(
       store.stages.set(s.from, { instructions: s.instructions, next, id });
       ids.push(id);
     }
-    const base = `${JSON.stringify(settings)}\0${model.stages.length}\0${ids[0]}`;
+    const text = JSON.stringify(settings);
+    store.settings = { text, id: last?.settings.text === text ? last.settings.id : ++lastTextId };
+    const base = `${store.settings.id}:${model.stages.length}:${ids[0]}`;
     const entryFor = (key: string): Entry => {
       let e = store.entries.get(key);
       if (!e) store.entries.set(key, (e = last?.entries.get(key) ?? { runs: [] }));
@@ -184,7 +194,7 @@ export function cachedRuleRunner(
     const shipped = new Set<Stage>();
     for (let p = model.stages[model.stages.length - 1] ?? null; p && !shipped.has(p); p = p.parent)
       shipped.add(p);
-    units = [{ start: 0, end: bounds[1] as number, stage: null, entry: entryFor(`${base}\0prelude`) }];
+    units = [{ start: 0, end: bounds[1] as number, stage: null, entry: entryFor(`${base}:p`) }];
     for (const s of model.stages) {
       // The texts of the stage and its parents, as one number (a chain of thousands of stages must not
       // make keys of thousands of numbers each).
@@ -198,7 +208,7 @@ export function cachedRuleRunner(
         start: bounds[s.index + 1] as number,
         end: bounds[s.index + 2] as number,
         stage: s,
-        entry: entryFor(`${base}\0${s.index}${shipped.has(s) ? 's' : ''}\0${chain}`),
+        entry: entryFor(`${base}:${s.index}${shipped.has(s) ? 's' : ''}:${chain}`),
       });
     }
     return units;
@@ -367,13 +377,26 @@ export function partOf(model: DockerfileModel, indexes: readonly number[]): Dock
   // not kept anyway.
   const stages: Stage[] = model.stages.map((s) => {
     if (needed.has(s.index)) return { ...s, parent: null };
-    const from: DInstruction = { ...s.from, args: [], flags: [], argsRange: null };
+    const from = emptyFrom(s.from);
     return { ...s, parent: null, from, image: null, instructions: [from] };
   });
-  for (const s of model.stages)
+  const instructions = model.instructions.filter((i) => i.stage < 0);
+  for (const s of model.stages) {
     (stages[s.index] as Stage).parent = s.parent ? (stages[s.parent.index] ?? null) : null;
-  const instructions = model.instructions.filter((i) => i.stage < 0 || needed.has(i.stage));
+    if (needed.has(s.index)) for (const i of s.instructions) instructions.push(i);
+  }
   return { ...model, stages, instructions };
+}
+
+/** The empty stand-in of each FROM, kept as long as the FROM (its ranges are the FROM's own objects). */
+const emptyFroms = new WeakMap<DInstruction, DInstruction>();
+
+function emptyFrom(from: DInstruction): DInstruction {
+  let empty = emptyFroms.get(from);
+  if (!empty) emptyFroms.set(from, (empty = { ...from, args: [], flags: [], argsRange: null }));
+  // The stage index is the only part of a FROM a later parse changes in place.
+  empty.stage = from.stage;
+  return empty;
 }
 
 /** The unit an offset lies in (units are in file order and cover it). */

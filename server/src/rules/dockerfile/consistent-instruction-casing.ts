@@ -1,8 +1,20 @@
 import { defineRule } from '../../core/rule';
 import { replace } from '../../fixes/text';
-import type { DockerfileModel } from '../../languages/dockerfile';
+import type { TextDoc } from '../../core/text';
+import type { DInstruction, DockerfileModel } from '../../languages/dockerfile';
 
 const selfConsistent = (s: string): boolean => s === s.toLowerCase() || s === s.toUpperCase();
+
+/**
+ * The keyword as written. Every instruction of the file is read on every keystroke; an instruction object
+ * lives only as long as its text (the parser reuses it with its chunk), so its keyword is read once.
+ */
+const keywords = new WeakMap<DInstruction, string>();
+function written(doc: TextDoc, ins: DInstruction): string {
+  let k = keywords.get(ins);
+  if (k === undefined) keywords.set(ins, (k = doc.getText(ins.keywordRange)));
+  return k;
+}
 
 export default defineRule<DockerfileModel>({
   id: 'dockerfile/consistent-instruction-casing',
@@ -30,14 +42,14 @@ export default defineRule<DockerfileModel>({
     let lower = 0;
     let upper = 0;
     for (const i of staged) {
-      const k = doc.getText(i.keywordRange);
+      const k = written(doc, i);
       if (!selfConsistent(k)) continue;
       if (k === k.toLowerCase()) lower++;
       else upper++;
     }
     const majorityLower = lower > upper;
     for (const i of staged) {
-      const k = doc.getText(i.keywordRange);
+      const k = written(doc, i);
       const fixed = majorityLower ? k.toLowerCase() : k.toUpperCase();
       if (k === fixed) continue;
       ctx.report({
