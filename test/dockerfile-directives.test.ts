@@ -75,6 +75,11 @@ describe('BuildKit parser directives', () => {
       expect: [`3:${CMD}:warning`],
     },
     {
+      name: 'directive names are read in any case, above an instruction too',
+      text: 'FROM node:20\n# CHECK=skip=JSONArgsRecommended\nCMD node a.js\nENTRYPOINT node b.js\n',
+      expect: [`3:${CMD}:warning`],
+    },
+    {
       name: 'an empty # line ends the comments an instruction reads',
       text: 'FROM node:20\n# check=skip=JSONArgsRecommended\n#\nCMD node a.js\n',
       expect: [`3:${CMD}:warning`],

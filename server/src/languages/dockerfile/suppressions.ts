@@ -1,6 +1,5 @@
 import { emptySuppressions, parseSuppressionComment, type Suppressions } from '../../core/suppress';
 import {
-  checkCommentLines,
   commentLinesBefore,
   fileCheckOptions,
   instructionCheck,
@@ -10,6 +9,7 @@ import {
 import type { DComment, DockerfileModel } from './model';
 
 const CHECK = /^\s*check\s*=/;
+const ANY_CHECK = /^\s*check\s*=/i;
 
 /**
  * A suppression comment silences the instruction that follows it (all of its lines), or the whole file.
@@ -63,7 +63,9 @@ function readSuppressions(model: DockerfileModel): Suppressions {
   }
   const directiveLines = new Set(topDirectives(doc).map((d) => d.line));
   // Most files have no `check=` comment above an instruction: then there is nothing to look for.
-  if (checkCommentLines(doc).every((line) => directiveLines.has(line))) return s;
+  // (BuildKit reads directive names in any case.)
+  if (!model.comments.some((c) => ANY_CHECK.test(c.text) && !directiveLines.has(c.range.start.line)))
+    return s;
   let from = 0;
   for (const i of ins) {
     const opts = instructionCheck(doc, commentLinesBefore(doc, from, i.range.start.line, directiveLines));
