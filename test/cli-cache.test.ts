@@ -16,6 +16,7 @@ import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { RACY_MS } from '../server/src/cli/file-state';
 import { lintSync } from '../server/src/cli/lint';
 import { clearConfigCache } from '../server/src/workspace';
+import { cacheKeys, markCache as markCacheFile } from './helpers/cache-file';
 
 /**
  * `--cache` never hides a finding: after any change (the file, a sibling a check read, another manifest
@@ -100,13 +101,7 @@ describe('--cache gives the report of a run without it', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** Marks every cached message, so that a result served from the cache shows in the report. */
-  function markCache(): void {
-    const path = join(dir, '.shipshape-cache');
-    const data = JSON.parse(readFileSync(path, 'utf8')) as { strings: string[] };
-    data.strings = data.strings.map((s) => (s.includes(' ') ? `CACHED ${s}` : s));
-    writeFileSync(path, JSON.stringify(data));
-  }
+  const markCache = () => markCacheFile(join(dir, '.shipshape-cache'));
   const unmarked = (out: string) => out.replaceAll('CACHED ', '');
 
   /** Lints with the cache warm and marked, applies the change, and compares with a run without the cache. */
@@ -216,11 +211,7 @@ describe('--cache gives the report of a run without it', () => {
         file,
       );
     // A file's record starts with its stamp, 0 when it has none.
-    const records = (
-      JSON.parse(readFileSync(join(dir, '.shipshape-cache'), 'utf8')) as {
-        files: Record<string, unknown[]>;
-      }
-    ).files;
+    const records = cacheKeys(join(dir, '.shipshape-cache')).files;
     const stamps = Object.keys(records).filter((f) => records[f]?.[0] !== 0);
     assert.ok(statSync(join(dir, 'compose.yaml')).ctimeMs > now - RACY_MS);
     assert.ok(stamps.some((f) => f.endsWith('deployment.yaml')));

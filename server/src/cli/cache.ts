@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ComposeReference } from '../languages/compose/references';
 import { rules } from '../rules';
@@ -19,22 +19,21 @@ import type { Listings } from './walk';
  * else are not stored (`Outcome.uncacheable`). Hashes of unchanged files come from their stamps
  * (`FileStates`), so a warm run reads only what changed.
  *
- * The file is one JSON document made for a quick parse: one record per file (its path written once), rows
- * of numbers rather than objects, and every repeated string (rule ids, messages, configuration keys, the
- * hashes siblings had) once in a table. Records of files that are gone are dropped when it is written.
+ * The file is made for a quick read of what a warm run needs. Its first line (JSON) holds the keys: one
+ * record per file (its path written once), rows of numbers rather than objects, repeated strings
+ * (configuration keys, the hashes siblings had) once in a table. Its second line (JSON) holds the findings,
+ * parsed only when a result is needed; the rest of the file is the last run's report (`Report`), printed
+ * as it is when the same files all come from the cache again. Records of files that are gone are dropped
+ * when it is written.
  */
 
 /**
  * hash, configuration key (a string's number), shown, explicit (0/1), kind it was linted as when not its
  * name's (`--language`, a Compose file's include/extends; a string's number), its siblings' answers (a
  * dep list's number), the run index's key when the analysis looked at it (a string's number, else -1),
- * findings (FINDING numbers each: see `row`), notes (0: none).
+ * notes (0: none). Its findings are in `Findings.rows`.
  */
-type Entry = [string, number, string, number, number, number, number, number[], string[] | 0];
-
-/** The numbers of one finding in `Entry`: ruleId, severity, message, aliases (joined by a space; strings),
- * line, column, endLine, endColumn, fixable (0/1). */
-const FINDING = 9;
+type Entry = [string, number, string, number, number, number, number, string[] | 0];
 
 /** A file's index entries as a digest: its hash, what summarising it read (a dep list), the digest. */
 type Summary = [string, number, string];
@@ -45,7 +44,8 @@ type ComposeRefs = [string, ComposeReference[]];
 /** What is kept about one file (0: nothing of that kind): its stamp, result, index summary, references. */
 type FileRecord = [Stamp | 0, Entry | 0, Summary | 0, ComposeRefs | 0];
 
-interface CacheFile {
+/** The first line. */
+interface Keys {
   build: string;
   strings: string[];
   /** The questions dep lists ask (`DepChecker.questionKeys`). */
@@ -54,6 +54,30 @@ interface CacheFile {
   depLists: number[][];
   /** By absolute path. Paths are absolute, so no key is a name Object.prototype has. */
   files: Record<string, FileRecord>;
+  report?: ReportHead;
+}
+
+/** The second line: each entry's findings, FINDING numbers each (see `finding`), strings in a table. */
+interface Findings {
+  strings: string[];
+  rows: Record<string, number[]>;
+}
+
+/** ruleId, severity, message, aliases (joined by a space; strings), line, column, endLine, endColumn, fixable. */
+const FINDING = 9;
+
+/**
+ * What a run printed and what decides its exit code, for the next run over the same files (`key`, see
+ * LintRun) that the cache answers entirely: then every result is the one this report was made from.
+ */
+interface ReportHead {
+  key: string;
+  notes: string[];
+  errors: number;
+  warnings: number;
+}
+export interface Report extends ReportHead {
+  text: string;
 }
 
 export const DEFAULT_CACHE_NAME = '.shipshape-cache';
@@ -95,7 +119,12 @@ export class ResultCache {
   private readonly index = new Map<string, number>();
   private depLists: number[][] = [];
   private readonly depIndex = new Map<string, number>();
+  /** The second line as read, until a result needs it. */
+  private rawFindings = '{"strings":[],"rows":{}}';
+  private parsedFindings: Findings | undefined;
+  private readonly findingIndex = new Map<string, number>();
   private readonly aliases = new Map<number, string[]>();
+  private report: Report | undefined;
   private changed = false;
 
   /** `now`: when the run started (see FileStates). */
@@ -105,8 +134,12 @@ export class ResultCache {
   ) {
     let questions: string[] = [];
     try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
+      const text = readFileSync(path, 'utf8');
+      const first = text.indexOf('\n');
+      const second = text.indexOf('\n', first + 1);
+      const data = JSON.parse(text.slice(0, first)) as Partial<Keys>;
       if (
+        second > first &&
         data.build === build() &&
         typeof data.files === 'object' &&
         data.files !== null &&
@@ -118,6 +151,8 @@ export class ResultCache {
         this.strings = data.strings;
         questions = data.questions;
         this.depLists = data.depLists;
+        this.rawFindings = text.slice(first + 1, second);
+        if (data.report) this.report = { ...data.report, text: text.slice(second + 1) };
       }
     } catch {
       // No cache yet, or one we cannot read: start afresh (it is rewritten at the end).
@@ -145,6 +180,10 @@ export class ResultCache {
     return this.states.hash(abs);
   }
 
+  /**
+   * A file's result when its entry answers this run (the key, the siblings); its findings are read with
+   * `findings`, when the report is not `lastReport`'s.
+   */
   get(
     abs: string,
     key: { hash: string; config: string; shown: string; explicit: boolean; as: string; index: string },
@@ -154,38 +193,46 @@ export class ResultCache {
     if (e[3] !== (key.explicit ? 1 : 0) || this.strings[e[4]] !== key.as) return undefined;
     if (e[6] !== -1 && this.strings[e[6]] !== key.index) return undefined;
     if (!this.holds(abs, e[5])) return undefined;
-    const rows = e[7];
-    const findings: JsonFinding[] = [];
-    for (let i = 0; i + FINDING <= rows.length; i += FINDING) findings.push(this.finding(e[2], rows, i));
-    return { findings, notes: e[8] || [], hash: e[0] };
+    return { findings: [], notes: e[7] || [], hash: e[0] };
   }
 
+  /** The findings of a file `get` answered, as `shown`. */
+  findings(abs: string, shown: string): JsonFinding[] {
+    const rows = this.findingsData().rows[abs] ?? [];
+    const out: JsonFinding[] = [];
+    for (let i = 0; i + FINDING <= rows.length; i += FINDING) out.push(this.finding(shown, rows, i));
+    return out;
+  }
+
+  /** Stores a result; false when it cannot be kept (unread, or asking what the cache cannot key). */
   set(
     abs: string,
     key: { config: string; shown: string; explicit: boolean; as: string; index: string },
     o: Outcome,
-  ): void {
+  ): boolean {
+    this.report = undefined;
     if (o.hash === undefined || o.uncacheable || o.unreadable) {
       const r = this.files[abs];
       if (r?.[1]) {
         r[1] = 0;
         this.changed = true;
       }
-      return;
+      return false;
     }
     const rows: number[] = [];
     for (const f of o.findings)
       rows.push(
-        this.intern(f.ruleId),
-        this.intern(f.severity),
-        this.intern(f.message),
-        this.intern(f.aliases.join(' ')),
+        this.internFinding(f.ruleId),
+        this.internFinding(f.severity),
+        this.internFinding(f.message),
+        this.internFinding(f.aliases.join(' ')),
         f.line,
         f.column,
         f.endLine,
         f.endColumn,
         f.fixable ? 1 : 0,
       );
+    this.findingsData().rows[abs] = rows;
     this.record(abs)[1] = [
       o.hash,
       this.intern(key.config),
@@ -194,12 +241,23 @@ export class ResultCache {
       this.intern(key.as),
       this.depList(o.deps ?? []),
       o.usesIndex ? this.intern(key.index) : -1,
-      rows,
       o.notes.length > 0 ? o.notes : 0,
     ];
     this.changed = true;
+    return true;
   }
 
+  /** The report the cache was written with, when it was made for `key`. */
+  lastReport(key: string): Report | undefined {
+    return this.report?.key === key ? this.report : undefined;
+  }
+
+  /** The report of this run, when each of its files has its entry: what the next run may print. */
+  setReport(report: Report | undefined): void {
+    if (this.report?.key === report?.key && this.report?.text === report?.text) return;
+    this.report = report;
+    this.changed = true;
+  }
   /** The digest of a file's index entries when its bytes and what its summary read are unchanged. */
   summary(abs: string, hash: string): string | undefined {
     const s = this.files[abs]?.[2];
@@ -277,8 +335,39 @@ export class ResultCache {
     return i;
   }
 
+  private findingsData(): Findings {
+    if (!this.parsedFindings) {
+      try {
+        const f = JSON.parse(this.rawFindings) as Partial<Findings>;
+        if (Array.isArray(f.strings) && typeof f.rows === 'object' && f.rows !== null)
+          this.parsedFindings = { strings: f.strings, rows: f.rows };
+      } catch {
+        // Checked below.
+      }
+      // Only a cache edited by hand gets here: results were taken from its first line, and their
+      // findings cannot be read. Dropping it is all that can be done; the next run starts afresh.
+      if (!this.parsedFindings) {
+        rmSync(this.path, { force: true });
+        throw new Error(`${this.path}: the cache file was damaged and has been removed; run again`);
+      }
+    }
+    return this.parsedFindings;
+  }
+
+  private internFinding(s: string): number {
+    const strings = this.findingsData().strings;
+    if (this.findingIndex.size === 0) strings.forEach((t, i) => this.findingIndex.set(t, i));
+    let i = this.findingIndex.get(s);
+    if (i === undefined) {
+      i = strings.push(s) - 1;
+      this.findingIndex.set(s, i);
+    }
+    return i;
+  }
+
   private finding(file: string, rows: readonly number[], i: number): JsonFinding {
-    const s = (k: number): string => this.strings[rows[i + k] as number] ?? '';
+    const strings = this.findingsData().strings;
+    const s = (k: number): string => strings[rows[i + k] as number] ?? '';
     const a = rows[i + 3] as number;
     let aliases = this.aliases.get(a);
     if (!aliases) this.aliases.set(a, (aliases = s(3) === '' ? [] : s(3).split(' ')));
@@ -305,7 +394,12 @@ export class ResultCache {
     if (!this.changed && !this.states.changed && kept === undefined) return;
     mkdirSync(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.compacted(kept ?? Object.keys(this.files))));
+    const paths = kept ?? Object.keys(this.files);
+    // Findings never parsed are written back as they were read, unless records were dropped.
+    if (kept !== undefined) this.findingsData();
+    const keys = JSON.stringify(this.compacted(paths));
+    const findings = this.parsedFindings ? JSON.stringify(this.compactedFindings(paths)) : this.rawFindings;
+    writeFileSync(tmp, `${keys}\n${findings}\n${this.report?.text ?? ''}`);
     renameSync(tmp, this.path);
   }
 
@@ -327,7 +421,7 @@ export class ResultCache {
     }
   }
 
-  private compacted(paths: readonly string[]): CacheFile {
+  private compacted(paths: readonly string[]): Keys {
     const strings: string[] = [];
     const stringMap = new Map<number, number>();
     const str = (i: number): number => {
@@ -351,21 +445,37 @@ export class ResultCache {
       if (!stamp && !e && !summary && !compose) continue;
       files[abs] = [
         stamp,
-        e && [
-          e[0],
-          str(e[1]),
-          e[2],
-          e[3],
-          str(e[4]),
-          list(e[5]),
-          e[6] === -1 ? -1 : str(e[6]),
-          e[7].map((n, k) => (k % FINDING < 4 ? str(n) : n)),
-          e[8],
-        ],
+        e && [e[0], str(e[1]), e[2], e[3], str(e[4]), list(e[5]), e[6] === -1 ? -1 : str(e[6]), e[7]],
         summary && [summary[0], list(summary[1]), summary[2]],
         compose,
       ];
     }
-    return { build: build(), strings, questions: this.deps.questionKeys(), depLists, files };
+    const r = this.report;
+    const report: ReportHead | undefined = r && {
+      key: r.key,
+      notes: r.notes,
+      errors: r.errors,
+      warnings: r.warnings,
+    };
+    return { build: build(), strings, questions: this.deps.questionKeys(), depLists, files, report };
+  }
+
+  /** The findings of the entries kept, with the strings they use. */
+  private compactedFindings(paths: readonly string[]): Findings {
+    const from = this.findingsData();
+    const strings: string[] = [];
+    const stringMap = new Map<number, number>();
+    const rows: Record<string, number[]> = {};
+    for (const abs of paths) {
+      const r = from.rows[abs];
+      if (!r || !this.files[abs]?.[1]) continue;
+      rows[abs] = r.map((n, k) => {
+        if (k % FINDING >= 4) return n;
+        let j = stringMap.get(n);
+        if (j === undefined) stringMap.set(n, (j = strings.push(from.strings[n] ?? '') - 1));
+        return j;
+      });
+    }
+    return { strings, rows };
   }
 }
