@@ -7,11 +7,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
  */
 export function markCache(path: string): void {
   const [keys, findings, ...report] = readFileSync(path, 'utf8').split('\n');
-  const data = JSON.parse(findings as string) as { strings: string[] };
-  data.strings = data.strings.map((s) => (s.includes(' ') ? `CACHED ${s}` : s));
+  const data = JSON.parse(findings as string) as { strings: string[]; rows: Record<string, number[]> };
+  // Rows of nine numbers per finding; the third is its message.
+  const messages = new Set(Object.values(data.rows).flatMap((r) => r.filter((_, i) => i % 9 === 2)));
+  data.strings = data.strings.map((s, i) => (messages.has(i) ? `CACHED ${s}` : s));
   // file:line:column: severity rule message
   const marked = report.map((l) => l.replace(/^(\S+:\d+:\d+: \S+ \S+ )/, '$1CACHED '));
-  writeFileSync(path, [keys, JSON.stringify(data), ...marked].join('\n'));
+  const line = JSON.stringify(data);
+  // The first line holds the second one's length (a cache cut short is not used).
+  const head = JSON.parse(keys as string) as { findings: number };
+  head.findings = line.length;
+  writeFileSync(path, [JSON.stringify(head), line, ...marked].join('\n'));
 }
 
 /** The first line of a `--cache` file: its keys, with a record per file. */

@@ -54,6 +54,8 @@ interface Keys {
   depLists: number[][];
   /** By absolute path. Paths are absolute, so no key is a name Object.prototype has. */
   files: Record<string, FileRecord>;
+  /** The length of the second line: a file cut short or edited by hand is not used. */
+  findings: number;
   report?: ReportHead;
 }
 
@@ -140,6 +142,7 @@ export class ResultCache {
       const data = JSON.parse(text.slice(0, first)) as Partial<Keys>;
       if (
         second > first &&
+        data.findings === second - first - 1 &&
         data.build === build() &&
         typeof data.files === 'object' &&
         data.files !== null &&
@@ -397,8 +400,8 @@ export class ResultCache {
     const paths = kept ?? Object.keys(this.files);
     // Findings never parsed are written back as they were read, unless records were dropped.
     if (kept !== undefined) this.findingsData();
-    const keys = JSON.stringify(this.compacted(paths));
     const findings = this.parsedFindings ? JSON.stringify(this.compactedFindings(paths)) : this.rawFindings;
+    const keys = JSON.stringify(this.compacted(paths, findings.length));
     writeFileSync(tmp, `${keys}\n${findings}\n${this.report?.text ?? ''}`);
     renameSync(tmp, this.path);
   }
@@ -421,7 +424,7 @@ export class ResultCache {
     }
   }
 
-  private compacted(paths: readonly string[]): Keys {
+  private compacted(paths: readonly string[], findings: number): Keys {
     const strings: string[] = [];
     const stringMap = new Map<number, number>();
     const str = (i: number): number => {
@@ -457,7 +460,15 @@ export class ResultCache {
       errors: r.errors,
       warnings: r.warnings,
     };
-    return { build: build(), strings, questions: this.deps.questionKeys(), depLists, files, report };
+    return {
+      build: build(),
+      strings,
+      questions: this.deps.questionKeys(),
+      depLists,
+      files,
+      findings,
+      report,
+    };
   }
 
   /** The findings of the entries kept, with the strings they use. */

@@ -74,7 +74,8 @@ function under(dir: string, rel: string): string {
 
 /** `p` is `root` or below it; both absolute and normalised (resolve's output), so a prefix test will do. */
 function within(root: string, p: string): boolean {
-  return p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
+  if (!p.startsWith(root)) return false;
+  return p.length === root.length || root.endsWith(sep) || p[root.length] === sep;
 }
 
 /** What a question about a sibling got: existence, the hash of the text read, or null (nothing). */
@@ -86,6 +87,9 @@ interface Question {
   path: string;
   up: number;
   name: string | undefined;
+  /** The name in lower case, and whether it is ASCII (see mayBeThere). */
+  lower: string;
+  ascii: boolean;
 }
 
 /**
@@ -97,6 +101,8 @@ export interface Folder {
   dir: string;
   root: string;
   up: (Map<string, EntryType> | null)[];
+  /** The folders of `up`, each with a separator at the end. */
+  upDirs: string[];
   answers: Map<number, Answer>;
   lists: Map<number, boolean>;
 }
@@ -146,7 +152,10 @@ export class DepChecker {
         name = name.slice(3);
       }
       const plain = /^[\w.-]+$/.test(name) && name !== '.' && name !== '..';
-      id = this.questions.push({ op, path, up, name: plain ? name : undefined }) - 1;
+      const lower = name.toLowerCase();
+      // eslint-disable-next-line no-control-regex -- ASCII names only: others may be normalised
+      const ascii = !/[^\x00-\x7f]/.test(name);
+      id = this.questions.push({ op, path, up, name: plain ? name : undefined, lower, ascii }) - 1;
       this.ids.set(key, id);
     }
     return id;
@@ -164,7 +173,7 @@ export class DepChecker {
     if (!f) {
       // The folder decides the host's root: the working directory when the folder is in it.
       const root = within(this.cwd, dir) ? this.cwd : dir;
-      this.folders.set(dir, (f = { dir, root, up: [], answers: new Map(), lists: new Map() }));
+      this.folders.set(dir, (f = { dir, root, up: [], upDirs: [], answers: new Map(), lists: new Map() }));
     }
     return f;
   }
@@ -193,7 +202,7 @@ export class DepChecker {
    * questions are "is there a kustomization.yaml two levels up?"); undefined when a look at the path is
    * needed (a file to hash, a link, a path leaving the root).
    */
-  private listed(folder: Folder, q: Question): boolean | null | undefined {
+  private listed(folder: Folder, q: Question): Answer | undefined {
     if (!this.listings || q.name === undefined) return undefined;
     let listing = folder.up[q.up];
     if (listing === undefined) {
@@ -202,16 +211,29 @@ export class DepChecker {
         dir = dir === folder.root ? undefined : dirname(dir);
       listing = (dir !== undefined && this.isRealDir(folder.root) && this.listings.get(dir)) || null;
       folder.up[q.up] = listing;
+      if (listing && dir !== undefined) folder.upDirs[q.up] = dir.endsWith(sep) ? dir : dir + sep;
     }
     if (!listing) return undefined;
     const type = listing.get(q.name);
     if (type === undefined) {
-      if (this.mayBeThere(listing, q.name)) return undefined;
+      if (!q.ascii || this.lowerNames(listing).has(q.lower)) return undefined;
       return q.op === 'exists' ? false : null;
     }
     if (type === 'link') return undefined;
     if (q.op === 'exists') return true;
-    return type === 'file' ? undefined : null;
+    if (type !== 'file') return null;
+    // A regular file in a real folder inside the root: what the host reads is its bytes.
+    const abs = `${folder.upDirs[q.up] ?? ''}${q.name}`;
+    const size = this.states.sizeOf(abs);
+    if (size !== undefined) return size > MAX_READ_BYTES ? null : this.states.hash(abs);
+    let st;
+    try {
+      st = lstatSync(abs, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+    if (!st?.isFile()) return undefined;
+    return st.size > MAX_READ_BYTES ? null : this.states.hashOfFile(abs, st);
   }
 
   private looked(folder: Folder, q: Question): Answer {
@@ -251,15 +273,18 @@ export class DepChecker {
   }
 
   /**
-   * Whether a name missing from a listing may still be found: on a file system that ignores case (or
-   * normalises Unicode) `dockerfile` finds `Dockerfile`. Then only lstat can say.
+   * The names of a listing in lower case. A name missing from a listing may still be found on a file
+   * system that ignores case (`dockerfile` finds `Dockerfile`) or normalises Unicode: then only lstat can say.
    */
-  private mayBeThere(listing: Map<string, EntryType>, name: string): boolean {
-    // eslint-disable-next-line no-control-regex -- ASCII names only: others may be normalised
-    if (/[^\x00-\x7f]/.test(name)) return true;
+  private lowerNames(listing: Map<string, EntryType>): Set<string> {
     let lower = this.folded.get(listing);
     if (!lower) this.folded.set(listing, (lower = new Set([...listing.keys()].map((n) => n.toLowerCase()))));
-    return lower.has(name.toLowerCase());
+    return lower;
+  }
+
+  private mayBeThere(listing: Map<string, EntryType>, name: string): boolean {
+    // eslint-disable-next-line no-control-regex -- ASCII names only: others may be normalised
+    return /[^\x00-\x7f]/.test(name) || this.lowerNames(listing).has(name.toLowerCase());
   }
 
   private isRealDir(d: string): boolean {
