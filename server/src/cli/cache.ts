@@ -148,6 +148,7 @@ export class ResultCache {
         data.files !== null &&
         Array.isArray(data.strings) &&
         Array.isArray(data.questions) &&
+        DepChecker.canLoad(data.questions) &&
         Array.isArray(data.depLists)
       ) {
         this.files = data.files;

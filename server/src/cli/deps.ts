@@ -90,6 +90,8 @@ interface Question {
   /** The name in lower case, and whether it is ASCII (see mayBeThere). */
   lower: string;
   ascii: boolean;
+  /** The number of the same question about the name in its own folder (`up` 0). */
+  base: number;
 }
 
 /**
@@ -120,6 +122,7 @@ export class DepChecker {
   private readonly realDirs = new Map<string, boolean>();
   private readonly folded = new Map<Map<string, EntryType>, Set<string>>();
   private readonly folders = new Map<string, Folder>();
+  private readonly byListing = new Map<Map<string, EntryType>, Map<number, Answer>>();
   private readonly questions: Question[] = [];
   private readonly ids = new Map<string, number>();
   private readonly cwd = process.cwd();
@@ -140,6 +143,24 @@ export class DepChecker {
     }
   }
 
+  /**
+   * Whether questions saved by `questionKeys` are numbered here as they were: each appears once, and a
+   * question about `../x` after the one about `x` (which `question` numbers first).
+   */
+  static canLoad(keys: readonly string[]): boolean {
+    const seen = new Set<string>();
+    for (const k of keys) {
+      const cut = k.indexOf('\0');
+      let name = k.slice(cut + 1);
+      while (name.startsWith('../')) name = name.slice(3);
+      const base = `${k.slice(0, cut)}\0${name}`;
+      const plain = /^[\w.-]+$/.test(name) && name !== '.' && name !== '..';
+      if (seen.has(k) || (base !== k && plain && !seen.has(base))) return false;
+      seen.add(k);
+    }
+    return true;
+  }
+
   /** The number of a question, the same for the same op and path. */
   question(op: Dep['op'], path: string): number {
     const key = `${op}\0${path}`;
@@ -155,7 +176,9 @@ export class DepChecker {
       const lower = name.toLowerCase();
       // eslint-disable-next-line no-control-regex -- ASCII names only: others may be normalised
       const ascii = !/[^\x00-\x7f]/.test(name);
-      id = this.questions.push({ op, path, up, name: plain ? name : undefined, lower, ascii }) - 1;
+      // The question as its folder's files ask it comes first: `../x` shares the answers of `x`.
+      const base = up > 0 && plain ? this.question(op, name) : this.questions.length;
+      id = this.questions.push({ op, path, up, name: plain ? name : undefined, lower, ascii, base }) - 1;
       this.ids.set(key, id);
     }
     return id;
@@ -214,7 +237,25 @@ export class DepChecker {
       if (listing && dir !== undefined) folder.upDirs[q.up] = dir.endsWith(sep) ? dir : dir + sep;
     }
     if (!listing) return undefined;
-    const type = listing.get(q.name);
+    // What a listing says about a name does not depend on who asks: folders below share it.
+    let known = this.byListing.get(listing);
+    if (!known) this.byListing.set(listing, (known = new Map()));
+    let a = known.get(q.base);
+    if (a === undefined) {
+      a = this.fromListing(listing, folder.upDirs[q.up] ?? '', q, q.name);
+      if (a !== undefined) known.set(q.base, a);
+    }
+    return a;
+  }
+
+  /** The answer from a listing of `dir` (with a separator at its end), or undefined when it cannot say. */
+  private fromListing(
+    listing: Map<string, EntryType>,
+    dir: string,
+    q: Question,
+    name: string,
+  ): Answer | undefined {
+    const type = listing.get(name);
     if (type === undefined) {
       if (!q.ascii || this.lowerNames(listing).has(q.lower)) return undefined;
       return q.op === 'exists' ? false : null;
@@ -223,7 +264,7 @@ export class DepChecker {
     if (q.op === 'exists') return true;
     if (type !== 'file') return null;
     // A regular file in a real folder inside the root: what the host reads is its bytes.
-    const abs = `${folder.upDirs[q.up] ?? ''}${q.name}`;
+    const abs = dir + name;
     const size = this.states.sizeOf(abs);
     if (size !== undefined) return size > MAX_READ_BYTES ? null : this.states.hash(abs);
     let st;

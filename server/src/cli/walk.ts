@@ -49,6 +49,13 @@ export function walk(dir: string, useGitignore: boolean, listings?: Listings, ab
     // Not readable: visit says so.
   }
   const recorded = real ? listings : undefined;
+  // Folders of a project repeat the same few names: each is judged once.
+  const judged = new Map<string, boolean>();
+  const candidate = (name: string): boolean => {
+    let c = judged.get(name);
+    if (c === undefined) judged.set(name, (c = walkCandidate(name)));
+    return c;
+  };
   const visit = (d: string, absD: string, outer: Gitignore | undefined, top: boolean): void => {
     let entries;
     try {
@@ -67,7 +74,7 @@ export function walk(dir: string, useGitignore: boolean, listings?: Listings, ab
       if (e.isDirectory()) {
         if (SKIP_DIRS.has(e.name) || ignore?.ignores(full, true)) continue;
         visit(child(d, e.name), full, ignore, false);
-      } else if (e.isFile() && walkCandidate(e.name) && !ignore?.ignores(full, false)) {
+      } else if (e.isFile() && candidate(e.name) && !ignore?.ignores(full, false)) {
         out.push(child(d, e.name));
         abs?.push(full);
       }
