@@ -1,5 +1,6 @@
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { IndexedObject } from '../core/kubernetes-index';
 import type { ComposeReference } from '../languages/compose/references';
 import { rules } from '../rules';
 import { DepChecker, type Answer, type Dep } from './deps';
@@ -22,7 +23,8 @@ import type { Listings } from './walk';
  * The file is made for a quick read of what a warm run needs. Its first line (JSON) holds the keys: one
  * record per file (its path written once), rows of numbers rather than objects, repeated strings
  * (configuration keys, the hashes siblings had) once in a table. Its second line (JSON) holds the findings,
- * parsed only when a result is needed; the rest of the file is the last run's report (`Report`), printed
+ * parsed only when a result is needed; its third the Kubernetes objects of each file's summary, parsed only
+ * when a file is linted (the index is built from them); the rest is the last run's report (`Report`), printed
  * as it is when the same files all come from the cache again. Records of files that are gone are dropped
  * when it is written.
  */
@@ -54,8 +56,9 @@ interface Keys {
   depLists: number[][];
   /** By absolute path. Paths are absolute, so no key is a name Object.prototype has. */
   files: Record<string, FileRecord>;
-  /** The length of the second line: a file cut short or edited by hand is not used. */
+  /** The lengths of the second and third lines: a file cut short or edited by hand is not used. */
   findings: number;
+  objects: number;
   report?: ReportHead;
 }
 
@@ -123,6 +126,9 @@ export class ResultCache {
   private readonly depIndex = new Map<string, number>();
   /** The second line as read, until a result needs it. */
   private rawFindings = '{"strings":[],"rows":{}}';
+  /** The third line as read (each file's index entries by path), until the index is built. */
+  private rawObjects = '{}';
+  private parsedObjects: Record<string, IndexedObject[]> | undefined;
   private parsedFindings: Findings | undefined;
   private readonly findingIndex = new Map<string, number>();
   private readonly aliases = new Map<number, string[]>();
@@ -139,10 +145,12 @@ export class ResultCache {
       const text = readFileSync(path, 'utf8');
       const first = text.indexOf('\n');
       const second = text.indexOf('\n', first + 1);
+      const third = text.indexOf('\n', second + 1);
       const data = JSON.parse(text.slice(0, first)) as Partial<Keys>;
       if (
         second > first &&
         data.findings === second - first - 1 &&
+        data.objects === third - second - 1 &&
         data.build === build() &&
         typeof data.files === 'object' &&
         data.files !== null &&
@@ -156,7 +164,8 @@ export class ResultCache {
         questions = data.questions;
         this.depLists = data.depLists;
         this.rawFindings = text.slice(first + 1, second);
-        if (data.report) this.report = { ...data.report, text: text.slice(second + 1) };
+        this.rawObjects = text.slice(second + 1, third);
+        if (data.report) this.report = { ...data.report, text: text.slice(third + 1) };
       }
     } catch {
       // No cache yet, or one we cannot read: start afresh (it is rewritten at the end).
@@ -268,9 +277,29 @@ export class ResultCache {
     return s && s[0] === hash && this.holds(abs, s[1]) ? s[2] : undefined;
   }
 
-  setSummary(abs: string, hash: string, deps: Dep[], digest: string): void {
+  setSummary(abs: string, hash: string, deps: Dep[], digest: string, objects: IndexedObject[]): void {
     this.record(abs)[2] = [hash, this.depList(deps), digest];
+    this.objects()[abs] = objects;
     this.changed = true;
+  }
+
+  /** The index entries of a file whose `summary` this run found, or undefined when they cannot be read. */
+  indexEntries(abs: string): IndexedObject[] | undefined {
+    return this.objects()[abs];
+  }
+
+  private objects(): Record<string, IndexedObject[]> {
+    if (!this.parsedObjects) {
+      try {
+        const o = JSON.parse(this.rawObjects) as unknown;
+        if (typeof o === 'object' && o !== null && !Array.isArray(o))
+          this.parsedObjects = o as Record<string, IndexedObject[]>;
+      } catch {
+        // A file whose entries are missing is summarised again.
+      }
+      this.parsedObjects ??= {};
+    }
+    return this.parsedObjects;
   }
 
   /** A Compose file's references, when `key` (its hash and its `.env`'s) is the one they were read under. */
@@ -400,10 +429,14 @@ export class ResultCache {
     const tmp = `${this.path}.${process.pid}.tmp`;
     const paths = kept ?? Object.keys(this.files);
     // Findings never parsed are written back as they were read, unless records were dropped.
-    if (kept !== undefined) this.findingsData();
+    if (kept !== undefined) {
+      this.findingsData();
+      this.objects();
+    }
     const findings = this.parsedFindings ? JSON.stringify(this.compactedFindings(paths)) : this.rawFindings;
-    const keys = JSON.stringify(this.compacted(paths, findings.length));
-    writeFileSync(tmp, `${keys}\n${findings}\n${this.report?.text ?? ''}`);
+    const objects = this.parsedObjects ? JSON.stringify(this.compactedObjects(paths)) : this.rawObjects;
+    const keys = JSON.stringify(this.compacted(paths, findings.length, objects.length));
+    writeFileSync(tmp, `${keys}\n${findings}\n${objects}\n${this.report?.text ?? ''}`);
     renameSync(tmp, this.path);
   }
 
@@ -425,7 +458,7 @@ export class ResultCache {
     }
   }
 
-  private compacted(paths: readonly string[], findings: number): Keys {
+  private compacted(paths: readonly string[], findings: number, objects: number): Keys {
     const strings: string[] = [];
     const stringMap = new Map<number, number>();
     const str = (i: number): number => {
@@ -468,8 +501,20 @@ export class ResultCache {
       depLists,
       files,
       findings,
+      objects,
       report,
     };
+  }
+
+  /** The index entries of the summaries kept. */
+  private compactedObjects(paths: readonly string[]): Record<string, IndexedObject[]> {
+    const from = this.objects();
+    const out: Record<string, IndexedObject[]> = {};
+    for (const abs of paths) {
+      const o = from[abs];
+      if (o && this.files[abs]?.[2]) out[abs] = o;
+    }
+    return out;
   }
 
   /** The findings of the entries kept, with the strings they use. */

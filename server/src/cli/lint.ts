@@ -63,6 +63,8 @@ export class LintRun {
   private indexFiles: string[] = [];
   /** Index entries of files summarised while computing `indexKey`, so the index does not parse them twice. */
   private readonly summarized = new Map<string, IndexedObject[]>();
+  /** Index files whose digest the cache answered. */
+  private readonly summaryHits: string[] = [];
   /** The tools beside the rules whose findings a result holds (ShellCheck), for the cache's key. */
   private readonly tools: string;
   /** Set when standard input was fixed and printed: the run is over, with this exit code. */
@@ -145,8 +147,14 @@ export class LintRun {
    */
   missing(): Target[] {
     const targets = this.items.filter((i) => !i.outcome).map((i) => i.target);
-    if (targets.length > 0 && !this.settings.kubernetes)
+    if (targets.length > 0 && !this.settings.kubernetes) {
+      // The entries of files whose summary the cache answered are in it too: no manifest is parsed again.
+      for (const abs of this.summaryHits) {
+        const objects = this.cache?.indexEntries(abs);
+        if (objects) this.summarized.set(abs, objects);
+      }
       this.settings.kubernetes = runIndex(this.indexFiles, this.summarized);
+    }
     return targets;
   }
 
@@ -262,8 +270,8 @@ export class LintRun {
         const { objects, deps } = text === undefined ? { objects: [], deps: [] } : summarize(abs, text);
         this.summarized.set(abs, objects);
         digest = digestOf(objects);
-        cache.setSummary(abs, hash, deps, digest);
-      }
+        cache.setSummary(abs, hash, deps, digest, objects);
+      } else if (hash !== null) this.summaryHits.push(abs);
       parts.push(`${abs}\0${digest}`);
     }
     return sha1(parts.join('\0'));
