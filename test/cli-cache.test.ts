@@ -251,6 +251,23 @@ describe('--cache gives the report of a run without it', () => {
     assert.equal(lint(dir, ['--cache', '.']).out, lint(dir, ['.']).out);
   });
 
+  it('serves results whose paths and messages are not ASCII (the cache measures its lines in bytes)', () => {
+    mkdirSync(join(dir, 'café'));
+    write('café/Dockerfile', 'FROM python:latest\n# ünïcode\nCMD ["python", "é.py"]\n');
+    lint(dir, ['--cache', '.']);
+    // A run that takes everything from the cache has nothing to write.
+    const cache = join(dir, '.shipshape-cache');
+    const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    utimesSync(cache, past, past);
+    assert.equal(unmarked(lint(dir, ['--cache', '.']).out), lint(dir, ['.']).out);
+    assert.equal(statSync(cache).mtimeMs, past.getTime());
+    markCache();
+    const lines = lint(dir, ['--cache', '.'])
+      .out.split('\n')
+      .filter((l) => l.startsWith('café/'));
+    assert.ok(lines.length > 0 && lines.every((l) => l.includes('CACHED')), lines.join('\n'));
+  });
+
   it('starts afresh from a cache cut short', () => {
     lint(dir, ['--cache', '.']);
     const cache = join(dir, '.shipshape-cache');

@@ -14,9 +14,9 @@ export function markCache(path: string): void {
   // file:line:column: severity rule message
   const marked = report.map((l) => l.replace(/^(\S+:\d+:\d+: \S+ \S+ )/, '$1CACHED '));
   const line = JSON.stringify(data);
-  // The first line holds the second one's length (a cache cut short is not used).
+  // The first line holds the second one's length in bytes (a cache cut short is not used).
   const head = JSON.parse(keys as string) as { findings: number };
-  head.findings = line.length;
+  head.findings = Buffer.byteLength(line);
   writeFileSync(path, [JSON.stringify(head), line, ...marked].join('\n'));
 }
 

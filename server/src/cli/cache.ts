@@ -1,4 +1,14 @@
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { IndexedObject } from '../core/kubernetes-index';
 import type { ComposeReference } from '../languages/compose/references';
@@ -56,7 +66,7 @@ interface Keys {
   depLists: number[][];
   /** By absolute path. Paths are absolute, so no key is a name Object.prototype has. */
   files: Record<string, FileRecord>;
-  /** The lengths of the second and third lines: a file cut short or edited by hand is not used. */
+  /** The byte lengths of the second and third lines: a file cut short or edited by hand is not used. */
   findings: number;
   objects: number;
   report?: ReportHead;
@@ -82,7 +92,8 @@ interface ReportHead {
   warnings: number;
 }
 export interface Report extends ReportHead {
-  text: string;
+  /** As printed; the bytes of the cache file when it comes from there (printed without decoding them). */
+  text: string | Uint8Array;
 }
 
 export const DEFAULT_CACHE_NAME = '.shipshape-cache';
@@ -125,9 +136,9 @@ export class ResultCache {
   private depLists: number[][] = [];
   private readonly depIndex = new Map<string, number>();
   /** The second line as read, until a result needs it. */
-  private rawFindings = '{"strings":[],"rows":{}}';
+  private rawFindings: string | Buffer = '{"strings":[],"rows":{}}';
   /** The third line as read (each file's index entries by path), until the index is built. */
-  private rawObjects = '{}';
+  private rawObjects: string | Buffer = '{}';
   private parsedObjects: Record<string, IndexedObject[]> | undefined;
   private parsedFindings: Findings | undefined;
   private readonly findingIndex = new Map<string, number>();
@@ -142,11 +153,12 @@ export class ResultCache {
   ) {
     let questions: string[] = [];
     try {
-      const text = readFileSync(path, 'utf8');
-      const first = text.indexOf('\n');
-      const second = text.indexOf('\n', first + 1);
-      const third = text.indexOf('\n', second + 1);
-      const data = JSON.parse(text.slice(0, first)) as Partial<Keys>;
+      // Bytes: only the first line is decoded here; the others when needed, the report never.
+      const bytes = readFileSync(path);
+      const first = bytes.indexOf(10);
+      const second = bytes.indexOf(10, first + 1);
+      const third = bytes.indexOf(10, second + 1);
+      const data = JSON.parse(bytes.toString('utf8', 0, first)) as Partial<Keys>;
       if (
         second > first &&
         data.findings === second - first - 1 &&
@@ -163,9 +175,9 @@ export class ResultCache {
         this.strings = data.strings;
         questions = data.questions;
         this.depLists = data.depLists;
-        this.rawFindings = text.slice(first + 1, second);
-        this.rawObjects = text.slice(second + 1, third);
-        if (data.report) this.report = { ...data.report, text: text.slice(third + 1) };
+        this.rawFindings = bytes.subarray(first + 1, second);
+        this.rawObjects = bytes.subarray(second + 1, third);
+        if (data.report) this.report = { ...data.report, text: bytes.subarray(third + 1) };
       }
     } catch {
       // No cache yet, or one we cannot read: start afresh (it is rewritten at the end).
@@ -291,7 +303,7 @@ export class ResultCache {
   private objects(): Record<string, IndexedObject[]> {
     if (!this.parsedObjects) {
       try {
-        const o = JSON.parse(this.rawObjects) as unknown;
+        const o = JSON.parse(this.rawObjects.toString()) as unknown;
         if (typeof o === 'object' && o !== null && !Array.isArray(o))
           this.parsedObjects = o as Record<string, IndexedObject[]>;
       } catch {
@@ -371,7 +383,7 @@ export class ResultCache {
   private findingsData(): Findings {
     if (!this.parsedFindings) {
       try {
-        const f = JSON.parse(this.rawFindings) as Partial<Findings>;
+        const f = JSON.parse(this.rawFindings.toString()) as Partial<Findings>;
         if (Array.isArray(f.strings) && typeof f.rows === 'object' && f.rows !== null)
           this.parsedFindings = { strings: f.strings, rows: f.rows };
       } catch {
@@ -435,8 +447,19 @@ export class ResultCache {
     }
     const findings = this.parsedFindings ? JSON.stringify(this.compactedFindings(paths)) : this.rawFindings;
     const objects = this.parsedObjects ? JSON.stringify(this.compactedObjects(paths)) : this.rawObjects;
-    const keys = JSON.stringify(this.compacted(paths, findings.length, objects.length));
-    writeFileSync(tmp, `${keys}\n${findings}\n${objects}\n${this.report?.text ?? ''}`);
+    const keys = JSON.stringify(
+      this.compacted(paths, Buffer.byteLength(findings), Buffer.byteLength(objects)),
+    );
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const part of [keys, '\n', findings, '\n', objects, '\n', this.report?.text ?? '']) {
+        const b = typeof part === 'string' ? Buffer.from(part) : part;
+        // writeSync may write less than it is given.
+        for (let n = 0; n < b.length;) n += writeSync(fd, b, n);
+      }
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, this.path);
   }
 
