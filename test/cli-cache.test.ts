@@ -3,6 +3,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -11,11 +12,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { RACY_MS } from '../server/src/cli/file-state';
 import { lintSync } from '../server/src/cli/lint';
 import { clearConfigCache } from '../server/src/workspace';
+import { cacheKeys, markCache as markCacheFile } from './helpers/cache-file';
 
 /**
  * `--cache` never hides a finding: after any change (the file, a sibling a check read, another manifest
@@ -100,13 +102,7 @@ describe('--cache gives the report of a run without it', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** Marks every cached message, so that a result served from the cache shows in the report. */
-  function markCache(): void {
-    const path = join(dir, '.shipshape-cache');
-    const data = JSON.parse(readFileSync(path, 'utf8')) as { strings: string[] };
-    data.strings = data.strings.map((s) => (s.includes(' ') ? `CACHED ${s}` : s));
-    writeFileSync(path, JSON.stringify(data));
-  }
+  const markCache = () => markCacheFile(join(dir, '.shipshape-cache'));
   const unmarked = (out: string) => out.replaceAll('CACHED ', '');
 
   /** Lints with the cache warm and marked, applies the change, and compares with a run without the cache. */
@@ -167,6 +163,20 @@ describe('--cache gives the report of a run without it', () => {
     ],
     ['a file deleted', () => unlinkSync(join(dir, 'Dockerfile'))],
     ['a file renamed', () => renameSync(join(dir, 'k8s', 'service.yaml'), join(dir, 'k8s', 'svc.yaml'))],
+    [
+      "a new file in a folder, which the Dockerfile's checks read before .dockerignore",
+      () => write('Dockerfile.dockerignore', '.git\n'),
+      'dockerfile/dockerignore-missing',
+    ],
+    [
+      'a new kustomization one folder above the manifests, which makes one a patch',
+      () =>
+        write(
+          'kustomization.yaml',
+          'resources:\n  - k8s/service.yaml\npatches:\n  - path: k8s/deployment.yaml\n',
+        ),
+    ],
+    ['a sibling a check read, deleted (.env)', () => unlinkSync(join(dir, '.env'))],
   ];
   for (const [what, change, rule] of changes)
     it(`after a change to ${what}`, () => {
@@ -193,6 +203,79 @@ describe('--cache gives the report of a run without it', () => {
     afterChange(() => undefined, ['--config', 'other.yaml', '.'], ['.']);
   });
 
+  it('prints the last report only for the same files in the same format, with its exit code', () => {
+    lint(dir, ['--cache', '.']);
+    markCache();
+    assert.ok(lint(dir, ['--cache', '.']).out.includes('CACHED'));
+    const runs = [
+      ['--format', 'json', '.'],
+      ['k8s'],
+      ['k8s', 'Dockerfile'],
+      ['--max-warnings', '0', '.'],
+      ['.'],
+    ];
+    for (const args of runs) {
+      const cached = lint(dir, ['--cache', ...args]);
+      const fresh = lint(dir, args);
+      assert.equal(unmarked(cached.out), fresh.out, args.join(' '));
+      assert.deepEqual([cached.code, cached.err], [fresh.code, fresh.err], args.join(' '));
+    }
+  });
+
+  it('drops the records of files that are gone, walked or named', () => {
+    const cache = join(dir, '.shipshape-cache');
+    const records = () =>
+      Object.keys(cacheKeys(cache).files)
+        .map((f) => relative(realpathSync(dir), f))
+        .sort();
+    mkdirSync(join(dir, 'solo'));
+    write('solo/Dockerfile', 'FROM alpine:3.20\nUSER 1000\n');
+    lint(dir, ['--cache', '.']);
+    lint(dir, ['--cache', 'solo/Dockerfile']);
+    assert.ok(
+      ['Dockerfile', '.env', 'solo/Dockerfile', 'k8s/service.yaml'].every((f) => records().includes(f)),
+    );
+    const kept = (...files: string[]) => records().filter((f) => files.includes(f));
+    // The walk's listing of a folder says what is gone from it.
+    unlinkSync(join(dir, 'Dockerfile'));
+    lint(dir, ['--cache', '.']);
+    assert.deepEqual(kept('Dockerfile', 'solo/Dockerfile'), ['solo/Dockerfile']);
+    // A run over one folder: the other records stay while their files are there.
+    unlinkSync(join(dir, '.env'));
+    unlinkSync(join(dir, 'solo', 'Dockerfile'));
+    lint(dir, ['--cache', 'k8s']);
+    assert.deepEqual(kept('.env', 'solo/Dockerfile', 'compose.yaml', 'k8s/service.yaml'), [
+      'compose.yaml',
+      'k8s/service.yaml',
+    ]);
+    assert.equal(lint(dir, ['--cache', '.']).out, lint(dir, ['.']).out);
+  });
+
+  it('serves results whose paths and messages are not ASCII (the cache measures its lines in bytes)', () => {
+    mkdirSync(join(dir, 'café'));
+    write('café/Dockerfile', 'FROM python:latest\n# ünïcode\nCMD ["python", "é.py"]\n');
+    lint(dir, ['--cache', '.']);
+    // A run that takes everything from the cache has nothing to write.
+    const cache = join(dir, '.shipshape-cache');
+    const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    utimesSync(cache, past, past);
+    assert.equal(unmarked(lint(dir, ['--cache', '.']).out), lint(dir, ['.']).out);
+    assert.equal(statSync(cache).mtimeMs, past.getTime());
+    markCache();
+    const lines = lint(dir, ['--cache', '.'])
+      .out.split('\n')
+      .filter((l) => l.startsWith('café/'));
+    assert.ok(lines.length > 0 && lines.every((l) => l.includes('CACHED')), lines.join('\n'));
+  });
+
+  it('starts afresh from a cache cut short', () => {
+    lint(dir, ['--cache', '.']);
+    const cache = join(dir, '.shipshape-cache');
+    writeFileSync(cache, readFileSync(cache, 'utf8').slice(0, 2000));
+    assert.equal(lint(dir, ['--cache', '.']).out, lint(dir, ['.']).out);
+    assert.equal(lint(dir, ['--cache', '.']).out, lint(dir, ['.']).out);
+  });
+
   it('after a change of the build (Shipshape version or rule set): the whole cache is dropped', () => {
     lint(dir, ['--cache', '.']);
     markCache();
@@ -215,9 +298,9 @@ describe('--cache gives the report of a run without it', () => {
         out.split('\n').some((l) => l.startsWith(file) && l.includes('CACHED')),
         file,
       );
-    const stamps = Object.keys(
-      (JSON.parse(readFileSync(join(dir, '.shipshape-cache'), 'utf8')) as { files: object }).files,
-    );
+    // A file's record starts with its stamp, 0 when it has none.
+    const records = cacheKeys(join(dir, '.shipshape-cache')).files;
+    const stamps = Object.keys(records).filter((f) => records[f]?.[0] !== 0);
     assert.ok(statSync(join(dir, 'compose.yaml')).ctimeMs > now - RACY_MS);
     assert.ok(stamps.some((f) => f.endsWith('deployment.yaml')));
     assert.ok(!stamps.some((f) => f.endsWith('compose.yaml')));

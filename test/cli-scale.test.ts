@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Progress, progressLine } from '../server/src/cli/progress';
+import { markCache as markCacheFile } from './helpers/cache-file';
 import { writeProjectTree } from './helpers/project-tree';
 
 /**
@@ -63,13 +64,7 @@ describe('--cache', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** Rewrites every cached message, so that a report from the cache can be told from a fresh one. */
-  function markCache(): void {
-    const path = join(dir, '.shipshape-cache');
-    const data = JSON.parse(readFileSync(path, 'utf8')) as { strings: string[] };
-    data.strings = data.strings.map((s) => (s.includes(' ') ? `CACHED ${s}` : s));
-    writeFileSync(path, JSON.stringify(data));
-  }
+  const markCache = () => markCacheFile(join(dir, '.shipshape-cache'));
   const cached = (out: string, rule: string) =>
     out
       .split('\n')

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -44,6 +46,22 @@ describe('shipshape lint with ShellCheck', () => {
 
   it('leaves them out with --no-shellcheck', () => {
     assert.deepEqual(lint(['--no-shellcheck']), []);
+  });
+
+  it('keys --cache results: a run with ShellCheck after one without it reports its findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-shellcheck-'));
+    try {
+      writeFileSync(join(dir, 'Dockerfile'), TEXT);
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [CLI, 'lint', ...args, '.'], { cwd: dir, encoding: 'utf8' }).stdout;
+      run(['--cache', '--no-shellcheck']);
+      const fresh = run([]);
+      assert.ok(fresh.includes('shellcheck/SC2086'), fresh);
+      assert.equal(run(['--cache']), fresh);
+      assert.equal(run(['--cache', '--no-shellcheck']), run(['--no-shellcheck']));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is silent when no shellcheck is on PATH', () => {

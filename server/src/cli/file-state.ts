@@ -21,18 +21,26 @@ export function sha1(data: string | Uint8Array): string {
   return createHash('sha1').update(data).digest('hex');
 }
 
+/** Where stamps are kept between runs (the cache's file records). */
+export interface StampStore {
+  get(abs: string): Stamp | undefined;
+  set(abs: string, stamp: Stamp): void;
+  delete(abs: string): boolean;
+}
+
 export class FileStates {
-  private readonly stamps: Map<string, Stamp>;
+  private readonly stamps: StampStore;
   private readonly hashes = new Map<string, string | null>();
+  private readonly sizes = new Map<string, number>();
   /** A stamp was recorded, changed or dropped: the cache file is worth writing. */
   changed = false;
 
   /** `now`: the run's start, before any file was looked at (tests pass a later time). */
   constructor(
-    saved: Record<string, Stamp> | undefined,
+    saved: StampStore | undefined,
     private readonly now = Date.now(),
   ) {
-    this.stamps = new Map(saved ? Object.entries(saved) : []);
+    this.stamps = saved ?? new Map<string, Stamp>();
   }
 
   /** sha1 of an absolute path's bytes, or null when it is not a readable file; asked once per run. */
@@ -52,6 +60,16 @@ export class FileStates {
     return h;
   }
 
+  /** Whether the run asked for the file's hash (a file it did not ask about may be gone). */
+  seen(abs: string): boolean {
+    return this.hashes.has(abs);
+  }
+
+  /** The size of a file the run hashed (`hash` then answers without a look at it), else undefined. */
+  sizeOf(abs: string): number | undefined {
+    return this.sizes.get(abs);
+  }
+
   /** The hash of a regular file whose stats (`stat` or `lstat`, taken before reading) are given. */
   hashOfFile(abs: string, st: Stats): string | null {
     const known = this.hashes.get(abs);
@@ -59,11 +77,14 @@ export class FileStates {
     const s = this.stamps.get(abs);
     if (s && s[0] === st.size && s[1] === st.mtimeMs && s[2] === st.ctimeMs && s[3] === st.ino) {
       this.hashes.set(abs, s[4]);
+      this.sizes.set(abs, st.size);
       return s[4];
     }
     let h: string | null;
     try {
-      h = sha1(readFileSync(abs));
+      const bytes = readFileSync(abs);
+      h = sha1(bytes);
+      this.sizes.set(abs, bytes.length);
     } catch {
       h = null;
     }
@@ -76,9 +97,5 @@ export class FileStates {
       this.changed = true;
     }
     return h;
-  }
-
-  toJSON(): Record<string, Stamp> {
-    return Object.fromEntries(this.stamps);
   }
 }

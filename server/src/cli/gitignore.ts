@@ -71,7 +71,9 @@ export function parseGitignore(text: string): Line[] {
     const anchored = p.includes('/');
     if (p.startsWith('/')) p = p.slice(1);
     const glob = (anchored ? '' : '**/') + toPicomatch(p);
-    lines.push({ negate, dirOnly, match: picomatch(glob, PICOMATCH) });
+    // What picomatch(glob)(rel) answers, without the result object it makes for every path.
+    const re = picomatch.makeRe(glob, PICOMATCH);
+    lines.push({ negate, dirOnly, match: (rel) => rel !== '' && (rel === glob || re.test(rel)) });
   }
   return lines;
 }

@@ -10,7 +10,7 @@ import { readCandidate } from '../workspace-index';
 import { fixAll } from '../fix-all';
 import { loadConfig } from '../workspace';
 import { Engine } from '../engine';
-import { cachePath, ResultCache } from './cache';
+import { cachePath, ResultCache, type Report } from './cache';
 import { format, type JsonFinding } from './formats';
 import {
   decode,
@@ -39,6 +39,10 @@ type Item = {
   /** With --cache: the target's absolute path and what its entry is keyed by besides its content. */
   abs?: string;
   cacheKey?: { config: string; shown: string; explicit: boolean; as: string; index: string };
+  /** The outcome is the cache's (its findings are read from it when the report is made). */
+  cached?: boolean;
+  /** The outcome went into the cache. */
+  stored?: boolean;
 };
 
 /**
@@ -59,6 +63,10 @@ export class LintRun {
   private indexFiles: string[] = [];
   /** Index entries of files summarised while computing `indexKey`, so the index does not parse them twice. */
   private readonly summarized = new Map<string, IndexedObject[]>();
+  /** Index files whose digest the cache answered. */
+  private readonly summaryHits: string[] = [];
+  /** The tools beside the rules whose findings a result holds (ShellCheck), for the cache's key. */
+  private readonly tools: string;
   /** Set when standard input was fixed and printed: the run is over, with this exit code. */
   done: number | undefined;
 
@@ -73,6 +81,10 @@ export class LintRun {
       shellcheck: o.shellcheck ? findShellcheck() : null,
       ...(o.preset ? { preset: o.preset } : {}),
     };
+    // ShellCheck's findings are part of a Dockerfile's result: whether it ran, and which binary.
+    const sc = this.settings.shellcheck;
+    const st = sc ? statSync(sc, { throwIfNoEntry: false }) : undefined;
+    this.tools = sc ? `\0shellcheck ${sc} ${st?.size} ${st?.mtimeMs}` : '';
     // --fix writes files: a result from before the fix would be about other bytes.
     this.cache =
       o.cache && !o.fix ? new ResultCache(cachePath(o.cacheLocation, this.cwd), opts.now) : undefined;
@@ -135,8 +147,14 @@ export class LintRun {
    */
   missing(): Target[] {
     const targets = this.items.filter((i) => !i.outcome).map((i) => i.target);
-    if (targets.length > 0 && !this.settings.kubernetes)
+    if (targets.length > 0 && !this.settings.kubernetes) {
+      // The entries of files whose summary the cache answered are in it too: no manifest is parsed again.
+      for (const abs of this.summaryHits) {
+        const objects = this.cache?.indexEntries(abs);
+        if (objects) this.summarized.set(abs, objects);
+      }
       this.settings.kubernetes = runIndex(this.indexFiles, this.summarized);
+    }
     return targets;
   }
 
@@ -158,41 +176,67 @@ export class LintRun {
       const o = outcomes[k++] as Outcome;
       item.outcome = o;
       if (!this.cache || !item.abs || !item.cacheKey) continue;
-      this.cache.set(item.abs, item.cacheKey, o);
+      item.stored = this.cache.set(item.abs, item.cacheKey, o);
       // Looking at the siblings as the next run will stamps the files it read, so it need not read them.
       if (o.deps) this.cache.deps.holds(item.abs, o.deps);
     }
   }
 
   finish(): number {
-    const all: JsonFinding[] = [];
-    const notes: string[] = [];
-    let unreadable = false;
-    for (const { outcome } of this.items) {
-      if (!outcome) continue;
-      for (const f of outcome.findings) all.push(f);
-      notes.push(...outcome.notes);
-      if (outcome.unreadable) unreadable = true;
-    }
+    const report = this.report();
     try {
       this.cache?.save();
     } catch (e) {
-      notes.push(`cannot write the cache: ${(e as Error).message}`);
+      report.notes.push(`cannot write the cache: ${(e as Error).message}`);
     }
-    process.stdout.write(format(this.options.format, all));
+    process.stdout.write(report.text);
     // Every file under one configuration carries its problems: say each once, with paths as the user sees them.
-    for (const n of new Set(notes)) process.stderr.write(`shipshape: ${shortenPath(n, this.cwd)}\n`);
-    if (unreadable) return 2;
-    if (all.some((f) => f.severity === 'error')) return 1;
+    for (const n of new Set(report.notes)) process.stderr.write(`shipshape: ${shortenPath(n, this.cwd)}\n`);
+    if (report.unreadable) return 2;
+    if (report.errors > 0) return 1;
     const max = this.options.maxWarnings;
-    const warnings = all.filter((f) => f.severity === 'warning').length;
-    if (max !== undefined && warnings > max) {
+    if (max !== undefined && report.warnings > max) {
       process.stderr.write(
-        `shipshape: too many warnings (${warnings}); at most ${max} allowed (--max-warnings)\n`,
+        `shipshape: too many warnings (${report.warnings}); at most ${max} allowed (--max-warnings)\n`,
       );
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * What the run prints. When the cache answered every file and holds the report of a run over the same
+   * files in the same format, that report is it: each of its results is the one the report was made from.
+   */
+  private report(): Report & { unreadable: boolean } {
+    const cache = this.cache;
+    // The files of the run in order, each keyed and found (or stored) by the cache; none for standard input.
+    const key =
+      cache && this.items.every((i) => i.abs !== undefined)
+        ? sha1(`${this.options.format}\0${this.items.map((i) => i.abs).join('\0')}`)
+        : undefined;
+    const last = key !== undefined && this.items.every((i) => i.cached) ? cache?.lastReport(key) : undefined;
+    if (last) return { ...last, notes: [...last.notes], unreadable: false };
+    const all: JsonFinding[] = [];
+    const notes: string[] = [];
+    let unreadable = false;
+    for (const { outcome, cached, abs, target } of this.items) {
+      if (!outcome) continue;
+      const found = cached && cache && abs ? cache.findings(abs, target.shown) : outcome.findings;
+      for (const f of found) all.push(f);
+      notes.push(...outcome.notes);
+      if (outcome.unreadable) unreadable = true;
+    }
+    const report: Report = {
+      key: key ?? '',
+      text: format(this.options.format, all),
+      notes: [...new Set(notes)],
+      errors: all.filter((f) => f.severity === 'error').length,
+      warnings: all.filter((f) => f.severity === 'warning').length,
+    };
+    if (cache && key !== undefined)
+      cache.setReport(this.items.every((i) => i.cached || i.stored) ? report : undefined);
+    return { ...report, notes: [...report.notes], unreadable };
   }
 
   private fromCache(target: Target, abs: string): Item {
@@ -200,7 +244,7 @@ export class LintRun {
     const hash = this.cache.hash(abs);
     if (hash === null) return { target };
     const cacheKey = {
-      config: this.linter.configFor(abs).key,
+      config: this.linter.configFor(abs).key + this.tools,
       shown: target.shown,
       explicit: target.explicit,
       // The kind a file is linted as, when not its name's (--language, or a Compose file's include/extends).
@@ -208,7 +252,7 @@ export class LintRun {
       index: this.indexKey,
     };
     const outcome = this.cache.get(abs, { ...cacheKey, hash });
-    return { target, outcome, abs, cacheKey };
+    return { target, outcome, abs, cacheKey, cached: outcome !== undefined };
   }
 
   /**
@@ -226,8 +270,8 @@ export class LintRun {
         const { objects, deps } = text === undefined ? { objects: [], deps: [] } : summarize(abs, text);
         this.summarized.set(abs, objects);
         digest = digestOf(objects);
-        cache.setSummary(abs, hash, deps, digest);
-      }
+        cache.setSummary(abs, hash, deps, digest, objects);
+      } else if (hash !== null) this.summaryHits.push(abs);
       parts.push(`${abs}\0${digest}`);
     }
     return sha1(parts.join('\0'));

@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import type { IndexedObject, KubernetesIndex } from '../core/kubernetes-index';
 import { KubernetesIndexStore, summarizeText } from '../languages/kubernetes/workspace';
 import { diskHost } from '../workspace';
@@ -29,7 +30,18 @@ export function digestOf(objects: readonly IndexedObject[]): string {
 
 /** The files of the run the index reads, in the run's order; `files` are absolute. */
 export function indexFiles(files: readonly string[]): string[] {
-  return [...new Set(files.filter((f) => indexCandidate(f)))];
+  // indexCandidate reads the name alone, and a run's folders repeat the same few names.
+  const judged = new Map<string, boolean>();
+  return [
+    ...new Set(
+      files.filter((f) => {
+        const name = f.slice(Math.max(f.lastIndexOf('/'), f.lastIndexOf(sep)) + 1);
+        let c = judged.get(name);
+        if (c === undefined) judged.set(name, (c = indexCandidate(name)));
+        return c;
+      }),
+    ),
+  ];
 }
 
 /**

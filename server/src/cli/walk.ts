@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { dirname, normalize, resolve, sep } from 'node:path';
 import { walkCandidate } from '../languages/detect';
 import { Gitignore } from './gitignore';
 import { UsageError } from './options';
@@ -49,6 +49,13 @@ export function walk(dir: string, useGitignore: boolean, listings?: Listings, ab
     // Not readable: visit says so.
   }
   const recorded = real ? listings : undefined;
+  // Folders of a project repeat the same few names: each is judged once.
+  const judged = new Map<string, boolean>();
+  const candidate = (name: string): boolean => {
+    let c = judged.get(name);
+    if (c === undefined) judged.set(name, (c = walkCandidate(name)));
+    return c;
+  };
   const visit = (d: string, absD: string, outer: Gitignore | undefined, top: boolean): void => {
     let entries;
     try {
@@ -66,16 +73,20 @@ export function walk(dir: string, useGitignore: boolean, listings?: Listings, ab
       const full = absD + sep + e.name;
       if (e.isDirectory()) {
         if (SKIP_DIRS.has(e.name) || ignore?.ignores(full, true)) continue;
-        visit(join(d, e.name), full, ignore, false);
-      } else if (e.isFile() && walkCandidate(e.name) && !ignore?.ignores(full, false)) {
-        out.push(join(d, e.name));
+        visit(child(d, e.name), full, ignore, false);
+      } else if (e.isFile() && candidate(e.name) && !ignore?.ignores(full, false)) {
+        out.push(child(d, e.name));
         abs?.push(full);
       }
     }
   };
+  // Paths below `dir` are `join`'s, made by appending names to its normalised form.
+  const top = normalize(dir);
+  const child = (d: string, name: string): string =>
+    d === '.' ? name : d.endsWith(sep) || d.endsWith('/') ? d + name : d + sep + name;
   // The file system root is the one folder whose path already ends with a separator.
   visit(
-    dir,
+    dirname(top) !== top && (top.endsWith(sep) || top.endsWith('/')) ? top.slice(0, -1) : top,
     absDir.endsWith(sep) ? absDir.slice(0, -1) : absDir,
     useGitignore ? Gitignore.at(absDir) : undefined,
     true,
