@@ -488,6 +488,8 @@ function buildModel(
   const stages: Stage[] = [];
   const globalArgs: DInstruction[] = [];
   const globalScope: VarScope = new Map();
+  /** The first stage of each name (a map, not a search: a file may have thousands of stages). */
+  const byName = new Map<string, Stage>();
   let current: Stage | null = null;
   for (const ins of instructions) {
     if (ins.keyword === 'FROM') {
@@ -495,7 +497,7 @@ function buildModel(
       const imageTok = ins.args[0];
       const image = imageTok ? resolveImage(imageTok.value, imageTok.range, globalScope) : null;
       const parentName = image?.resolved?.toLowerCase();
-      const parent = parentName ? (stages.find((s) => s.name === parentName) ?? null) : null;
+      const parent = parentName ? (byName.get(parentName) ?? null) : null;
       current = {
         index: stages.length,
         name: stageArg?.value.toLowerCase() ?? null,
@@ -506,6 +508,7 @@ function buildModel(
         instructions: [],
       };
       stages.push(current);
+      if (current.name !== null && !byName.has(current.name)) byName.set(current.name, current);
     }
     if (current) {
       ins.stage = current.index;

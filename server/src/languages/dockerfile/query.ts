@@ -11,13 +11,43 @@ export function finalStage(model: DockerfileModel): Stage | undefined {
 
 /** The stage and the earlier stages it is built FROM, nearest first. */
 export function stageChain(stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  const seen = new Set<number>();
-  for (let s: Stage | null = stage; s && !seen.has(s.index); s = s.parent) {
-    seen.add(s.index);
-    out.push(s);
-  }
+  const out: Stage[] = [stage];
+  // A parent is always an earlier stage (buildModel looks it up among them), so the walk ends; the index
+  // test keeps it so for a model built otherwise, without a set per call (rules ask for every stage).
+  for (let s = stage; s.parent && s.parent.index < s.index; s = s.parent) out.push(s.parent);
   return out;
+}
+
+/**
+ * Whether a stage the given one is built FROM (not the stage itself) has an instruction with this keyword.
+ * Answered from the parent's answer, so a long chain of stages costs one step per stage, not per ancestor.
+ */
+export function inheritsInstruction(stage: Stage, keyword: string): boolean {
+  const parent = stage.parent && stage.parent.index < stage.index ? stage.parent : null;
+  if (!parent) return false;
+  return hasInChain(parent, keyword);
+}
+
+const chainHas = new WeakMap<Stage, Map<string, boolean>>();
+
+function hasInChain(stage: Stage, keyword: string): boolean {
+  // Iterative: the nearest stage with a known answer, then answers down from it.
+  const pending: Stage[] = [];
+  let known: boolean | undefined;
+  for (let s: Stage | null = stage; s; s = s.parent && s.parent.index < s.index ? s.parent : null) {
+    known = chainHas.get(s)?.get(keyword);
+    if (known !== undefined) break;
+    pending.push(s);
+  }
+  let answer = known ?? false;
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const s = pending[i] as Stage;
+    answer ||= s.instructions.some((ins) => ins.keyword === keyword);
+    let byKeyword = chainHas.get(s);
+    if (!byKeyword) chainHas.set(s, (byKeyword = new Map()));
+    byKeyword.set(keyword, answer);
+  }
+  return answer;
 }
 
 /** Instructions of a stage with the given keyword, in order. */

@@ -2,7 +2,6 @@ import { imageFamily } from './image';
 import { rootImage } from './images';
 import type { DInstruction, DockerfileModel, Stage } from './model';
 import { perModel } from './per-instruction';
-import { stageChain } from './query';
 
 /**
  * Which shell runs a shell-form RUN: the last SHELL instruction before it in its stage or the stages it is
@@ -60,12 +59,32 @@ export function kindOfProgram(program: string): ShellKind {
   return 'other';
 }
 
-/** Per model and stage, the SHELL instructions of the stage chain in order (most stages have none). */
-const shellsOf = perModel((_model: DockerfileModel, stage: Stage): DInstruction[] =>
-  stageChain(stage)
-    .reverse()
-    .flatMap((s) => s.instructions.filter((i) => i.keyword === 'SHELL' && i.json)),
-);
+/**
+ * Per stage, the SHELL instructions of the stage chain in order (most stages have none): the parent's list
+ * and the stage's own, built down from the nearest stage already answered, so a long chain of stages costs
+ * one step per stage. Stages are built anew with each model, so this lives as long as one analysis.
+ */
+function shellsOf(stage: Stage): readonly DInstruction[] {
+  const pending: Stage[] = [];
+  let list: readonly DInstruction[] = [];
+  for (let s: Stage | null = stage; s; s = s.parent && s.parent.index < s.index ? s.parent : null) {
+    const known = shellLists.get(s);
+    if (known) {
+      list = known;
+      break;
+    }
+    pending.push(s);
+  }
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const s = pending[i] as Stage;
+    const own = s.instructions.filter((ins) => ins.keyword === 'SHELL' && ins.json);
+    if (own.length > 0) list = [...list, ...own];
+    shellLists.set(s, list);
+  }
+  return list;
+}
+
+const shellLists = new WeakMap<Stage, readonly DInstruction[]>();
 
 /** The shell that runs a shell-form instruction of a stage (per model: rules ask for every RUN, several each). */
 export const shellAt: (model: DockerfileModel, ins: DInstruction) => StageShell = perModel(findShellAt);
@@ -76,8 +95,7 @@ function findShellAt(model: DockerfileModel, ins: DInstruction): StageShell {
   if (stage) {
     // The last SHELL before the instruction: in an earlier stage of the chain, or earlier in its own.
     const line = ins.range.start.line;
-    for (const s of shellsOf(model, stage))
-      if (s.stage !== ins.stage || s.range.start.line < line) shellIns = s;
+    for (const s of shellsOf(stage)) if (s.stage !== ins.stage || s.range.start.line < line) shellIns = s;
   }
   if (!shellIns || !shellIns.json || !stage) {
     return { shellIns: null, words: ['/bin/sh', '-c'], kind: stage ? binShOf(stage) : 'unknown' };

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule';
-import { resolveAt, stageChain, type DockerfileModel } from '../../languages/dockerfile';
+import { inheritsInstruction, resolveAt, type DockerfileModel } from '../../languages/dockerfile';
 
 const ABSOLUTE = /^(?:[/\\]|[A-Za-z]:)/;
 
@@ -29,12 +29,7 @@ export default defineRule<DockerfileModel>({
   check(ctx) {
     const { model } = ctx;
     for (const stage of model.stages) {
-      if (
-        stageChain(stage)
-          .slice(1)
-          .some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'))
-      )
-        continue;
+      if (inheritsInstruction(stage, 'WORKDIR')) continue;
       for (const ins of stage.instructions) {
         if (ins.keyword === 'WORKDIR') break;
         if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;

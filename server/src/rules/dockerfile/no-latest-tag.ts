@@ -29,6 +29,10 @@ export default defineRule<DockerfileModel>({
   check(ctx) {
     const { model } = ctx;
     const globals = globalScope(model);
+    // Where each stage name first appears (a map, not a search per stage: a file may have thousands).
+    const firstNamed = new Map<string, number>();
+    for (const s of model.stages)
+      if (s.name !== null && !firstNamed.has(s.name)) firstNamed.set(s.name, s.index);
     for (const stage of model.stages) {
       const image = stage.image;
       if (!image) continue;
@@ -37,7 +41,7 @@ export default defineRule<DockerfileModel>({
       if (resolved === null || resolved === '' || resolved.includes('$')) continue;
       const lower = resolved.toLowerCase();
       if (lower === 'scratch') continue;
-      if (model.stages.some((s) => s.index < stage.index && s.name === lower)) continue;
+      if ((firstNamed.get(lower) ?? Infinity) < stage.index) continue;
       const ref = splitReference(resolved);
       if (ref.digest !== null) continue;
       if (ref.tag === null) ctx.report({ at: image.range, messageId: 'untagged', data: { image: resolved } });

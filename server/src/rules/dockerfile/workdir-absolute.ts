@@ -2,7 +2,7 @@ import { defineRule } from '../../core/rule';
 import {
   instructionsOf,
   scopeAt,
-  stageChain,
+  inheritsInstruction,
   substitute,
   unquote,
   type DockerfileModel,
@@ -44,9 +44,7 @@ export default defineRule<DockerfileModel>({
   check(ctx) {
     const { model } = ctx;
     for (const stage of model.stages) {
-      const inherited = stageChain(stage)
-        .slice(1)
-        .some((s) => instructionsOf(s, 'WORKDIR').length > 0);
+      const inherited = inheritsInstruction(stage, 'WORKDIR');
       const first = instructionsOf(stage, 'WORKDIR')[0];
       if (inherited || !first || !first.argsRange || first.args.length === 0) continue;
       const text = unquote(first.args.map((a) => a.value).join(' '), model.escapeChar);
