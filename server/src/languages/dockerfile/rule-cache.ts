@@ -1,5 +1,5 @@
-import type { AnalysisSettings, Host, Report, Rule, RuleContext, Severity } from '../../core/rule';
-import type { TextDoc } from '../../core/text';
+import { exactOffsets, keptReport, partAt, Replay, ruleSlot, type KeptReport } from '../../core/kept-reports';
+import type { AnalysisSettings, Host, Report, Rule, RuleContext } from '../../core/rule';
 import type { DInstruction, DockerfileModel, Stage } from './model';
 
 /**
@@ -63,24 +63,12 @@ export function cachedRule(rule: Pick<Rule, 'id' | 'instructionLocal'>): boolean
   return (rule.instructionLocal === true || STAGE_RULES.has(rule.id)) && !NOT_KEPT.has(rule.id);
 }
 
-interface Stored {
-  /** Offsets from the unit's start. */
-  start: number;
-  end: number;
-  messageId: string;
-  severity: Severity | undefined;
-  data: Record<string, string | number> | undefined;
-  /** `data` as text, to tell reports apart when their fixes are asked for. */
-  dataKey: string;
-  aliases: readonly string[] | undefined;
-  fixable: boolean;
-}
-
 /** A question a rule asked the host, and the answer it got. */
 type Asked = { op: 'exists' | 'read' | 'outside'; path: string; answer: unknown };
 
 interface Run {
-  stored: readonly Stored[];
+  /** Offsets from the unit's start. */
+  stored: readonly KeptReport[];
   /** What the run asked the host (one list shared by every unit the run kept results for). */
   asked: readonly Asked[];
 }
@@ -120,19 +108,10 @@ interface Store {
 const stores = new WeakMap<object, Store>();
 let lastTextId = 0;
 
-/** A small number per rule id: each unit keeps its rules' results in an array. */
-const slots = new Map<string, number>();
-function slotOf(id: string): number {
-  let slot = slots.get(id);
-  if (slot === undefined) slots.set(id, (slot = slots.size));
-  return slot;
-}
-
 /** Above this share of stale units, one run over the whole file beats a run over a part of it. */
 const WHOLE_FILE_SHARE = 0.25;
 
 type Ctx = RuleContext<DockerfileModel>;
-type Build = NonNullable<Report['fix']>;
 
 /** The `run` hook of core/analyze for a Dockerfile model (see above); `owner` is the document's parse cache. */
 export function cachedRuleRunner(
@@ -142,7 +121,6 @@ export function cachedRuleRunner(
   const doc = model.doc;
   let units: Unit[] | undefined;
   const parts = new Map<string, DockerfileModel>();
-  const fixIndexes = new Map<string, Map<string, Build[]>>();
   /** Whether the host still answers each recorded list as it did (asked once per list and analysis). */
   const stillSo = new WeakMap<readonly Asked[], boolean>();
 
@@ -225,60 +203,22 @@ export function cachedRuleRunner(
     return ok;
   }
 
-  /** The fixes of a whole-file run of the rule, by report, built once per rule and analysis. */
-  function fixIndex(rule: Rule<DockerfileModel>, ctx: Ctx): Map<string, Build[]> {
-    const index = fixIndexes.get(rule.id);
-    if (index) return index;
-    const built = new Map<string, Build[]>();
-    fixIndexes.set(rule.id, built);
-    try {
-      rule.check({
-        ...ctx,
-        model,
-        report(r) {
-          if (!r.fix) return;
-          const k = reportKey(doc.offsetAt(r.at.start), doc.offsetAt(r.at.end), r.messageId, dataKey(r));
-          const list = built.get(k);
-          if (list) list.push(r.fix);
-          else built.set(k, [r.fix]);
-        },
-      });
-    } catch {
-      // The finding's own analysis reported the failure; its fix is simply not offered.
-    }
-    return built;
-  }
-
   return (rule, ctx) => {
     if (!cachedRule(rule) || model.stages.length === 0) {
       rule.check(ctx);
       return;
     }
     const list = unitsFor(ctx.settings);
-    const slot = slotOf(rule.id);
+    const slot = ruleSlot(rule.id);
     const stale = list.filter((u) => !fresh(u.entry.runs[slot], ctx.host));
     if (stale.length > 0 && (stale[0]?.stage === null || stale.length > list.length * WHOLE_FILE_SHARE)) {
       wholeFile(rule, ctx, list, slot);
       return;
     }
     if (stale.length > 0 && !runOn(rule, ctx, list, stale, slot)) return;
-    const seen = new Map<string, number>();
+    const replay = new Replay(rule, ctx);
     for (const u of list)
-      for (const s of u.entry.runs[slot]?.stored ?? []) {
-        const start = u.start + s.start;
-        const end = u.start + s.end;
-        const r: Report = { at: doc.rangeOf(start, end), messageId: s.messageId };
-        if (s.severity) r.severity = s.severity;
-        if (s.data) r.data = s.data;
-        if (s.aliases) r.aliases = s.aliases;
-        if (s.fixable) {
-          const k = reportKey(start, end, s.messageId, s.dataKey);
-          const nth = seen.get(k) ?? 0;
-          seen.set(k, nth + 1);
-          r.fix = () => fixIndex(rule, ctx).get(k)?.[nth]?.();
-        }
-        ctx.report(r);
-      }
+      for (const s of u.entry.runs[slot]?.stored ?? []) replay.emit(u.start + s.start, u.start + s.end, s);
   };
 
   /** Runs the rule over the whole file, passes its reports on, and keeps them by unit. */
@@ -323,25 +263,15 @@ export function cachedRuleRunner(
    * The reports in the units `wanted` accepts, by unit, as offsets from the unit's start; undefined when
    * one cannot be kept (it ends past its unit, or a position does not survive the trip through offsets).
    */
-  function keep(reports: Report[], list: Unit[], wanted: (u: Unit) => boolean): Stored[][] | undefined {
-    const byUnit: Stored[][] = [];
+  function keep(reports: Report[], list: Unit[], wanted: (u: Unit) => boolean): KeptReport[][] | undefined {
+    const byUnit: KeptReport[][] = [];
     for (const r of reports) {
-      const start = doc.offsetAt(r.at.start);
-      const end = doc.offsetAt(r.at.end);
-      const i = unitAt(list, start);
+      const at = exactOffsets(doc, r);
+      const i = partAt(list, at?.start ?? doc.offsetAt(r.at.start));
       const u = list[i] as Unit;
       if (!wanted(u)) continue;
-      if (end > u.end || !exact(doc, start, r.at.start) || !exact(doc, end, r.at.end)) return undefined;
-      (byUnit[i] ??= []).push({
-        start: start - u.start,
-        end: end - u.start,
-        messageId: r.messageId,
-        severity: r.severity,
-        data: r.data,
-        dataKey: dataKey(r),
-        aliases: r.aliases,
-        fixable: r.fix !== undefined,
-      });
+      if (!at || at.end > u.end) return undefined;
+      (byUnit[i] ??= []).push(keptReport(r, at.start - u.start, at.end - u.start));
     }
     return byUnit;
   }
@@ -397,29 +327,4 @@ function emptyFrom(from: DInstruction): DInstruction {
   // The stage index is the only part of a FROM a later parse changes in place.
   empty.stage = from.stage;
   return empty;
-}
-
-/** The unit an offset lies in (units are in file order and cover it). */
-function unitAt(list: readonly Unit[], offset: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((list[mid] as Unit).start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function exact(doc: TextDoc, offset: number, p: { line: number; character: number }): boolean {
-  const q = doc.positionAt(offset);
-  return q.line === p.line && q.character === p.character;
-}
-
-function dataKey(r: Report): string {
-  return r.data ? JSON.stringify(r.data) : '';
-}
-
-function reportKey(start: number, end: number, messageId: string, data: string): string {
-  return `${start}:${end}:${messageId}:${data}`;
 }

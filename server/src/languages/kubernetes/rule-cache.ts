@@ -1,6 +1,7 @@
 import type { IndexedObject, KubernetesIndex } from '../../core/kubernetes-index';
-import type { AnalysisSettings, Host, Report, Rule, RuleContext, Severity } from '../../core/rule';
-import type { Position, TextDoc } from '../../core/text';
+import { exactOffsets, keptReport, partAt, Replay, ruleSlot, type KeptReport } from '../../core/kept-reports';
+import type { AnalysisSettings, Host, Report, Rule, RuleContext } from '../../core/rule';
+import type { TextDoc } from '../../core/text';
 import type { KDocument, KubernetesModel } from './model';
 import { documentModel } from './parse';
 import { ownObjects } from './workspace';
@@ -109,37 +110,15 @@ export function ruleModel(model: KubernetesModel, d: KDocument, id: string): Kub
   return sub;
 }
 
-interface Stored {
-  /** Offsets from the document's start. */
-  start: number;
-  end: number;
-  messageId: string;
-  severity: Severity | undefined;
-  data: Record<string, string | number> | undefined;
-  /** `data` as text, to tell reports apart when their fixes are asked for. */
-  dataKey: string;
-  aliases: readonly string[] | undefined;
-  fixable: boolean;
-}
-
 interface DocEntry {
   key: string;
   /** Rule id → what it reported on the document, and for VIEW_RULES the objects it saw (`world`). */
-  runs: ({ world: string; stored: readonly Stored[] } | undefined)[];
+  runs: ({ world: string; stored: readonly KeptReport[] } | undefined)[];
 }
 
-type Build = NonNullable<Report['fix']>;
 type Ctx = RuleContext<KubernetesModel>;
 
 const entries = new WeakMap<KDocument, DocEntry>();
-
-/** A small number per rule id: each document keeps its rules' results in an array (600 × 40 lookups an edit). */
-const slots = new Map<string, number>();
-function slotOf(id: string): number {
-  let slot = slots.get(id);
-  if (slot === undefined) slots.set(id, (slot = slots.size));
-  return slot;
-}
 
 /** Above this share of documents without results, one run over the whole file beats one run per document. */
 const WHOLE_FILE_SHARE = 0.25;
@@ -154,7 +133,6 @@ export function cachedRuleRunner(
   let current: DocEntry[] | undefined;
   let seenObjects: string | undefined;
   const seenLists = new Map<Collection, number>();
-  const fixIndexes = new Map<string, Map<string, Build[]>>();
 
   function entriesFor(settings: AnalysisSettings): DocEntry[] {
     if (current) return current;
@@ -184,30 +162,6 @@ export function cachedRuleRunner(
     return world;
   }
 
-  /** The fixes of a whole-file run of the rule, by report, built once per rule and analysis. */
-  function fixIndex(rule: Rule<KubernetesModel>, ctx: Ctx): Map<string, Build[]> {
-    let index = fixIndexes.get(rule.id);
-    if (index) return index;
-    const built = new Map<string, Build[]>();
-    try {
-      rule.check({
-        ...ctx,
-        report(r) {
-          if (!r.fix) return;
-          const k = reportKey(doc.offsetAt(r.at.start), doc.offsetAt(r.at.end), r.messageId, dataKey(r));
-          const list = built.get(k);
-          if (list) list.push(r.fix);
-          else built.set(k, [r.fix]);
-        },
-      });
-    } catch {
-      // The finding's own analysis reported the failure; its fix is simply not offered.
-    }
-    index = built;
-    fixIndexes.set(rule.id, index);
-    return index;
-  }
-
   return (rule, ctx) => {
     if (!cachedRule(rule.id) || docs.length === 0) {
       rule.check(ctx);
@@ -216,28 +170,18 @@ export function cachedRuleRunner(
     const list = entriesFor(ctx.settings);
     const world = worldOf(rule, ctx.host);
     let stale = 0;
-    const slot = slotOf(rule.id);
+    const slot = ruleSlot(rule.id);
     for (let i = 0; i < list.length; i++) if ((list[i] as DocEntry).runs[slot]?.world !== world) stale++;
     if (stale > 0 && stale >= docs.length * WHOLE_FILE_SHARE) {
       wholeFile(rule, ctx, list, world);
       return;
     }
-    const seen = new Map<string, number>();
+    const replay = new Replay(rule, ctx);
     /** Passes on a report of document `d` at offsets `start`..`end` of the file. */
-    const emit = (d: KDocument, start: number, end: number, s: Stored): void => {
-      const r: Report = { at: doc.rangeOf(start, end), messageId: s.messageId };
-      if (s.severity) r.severity = s.severity;
-      if (s.data) r.data = s.data;
-      if (s.aliases) r.aliases = s.aliases;
-      if (s.fixable) {
-        const k = reportKey(start, end, s.messageId, s.dataKey);
-        const nth = seen.get(k) ?? 0;
-        seen.set(k, nth + 1);
-        const at = d.start;
-        // The document must still be where it was: a later parse moves the nodes a fix is built from.
-        r.fix = () => (d.start === at ? fixIndex(rule, ctx).get(k)?.[nth]?.() : undefined);
-      }
-      ctx.report(r);
+    const emit = (d: KDocument, start: number, end: number, s: KeptReport): void => {
+      const at = d.start;
+      // The document must still be where it was: a later parse moves the nodes a fix is built from.
+      replay.emit(start, end, s, () => d.start === at);
     };
     let failure: unknown;
     for (let i = 0; i < docs.length; i++) {
@@ -259,7 +203,7 @@ export function cachedRuleRunner(
           for (const r of reports) {
             const start = doc.offsetAt(r.at.start);
             const end = doc.offsetAt(r.at.end);
-            emit(d, start, end, fromReport(r, start, end));
+            emit(d, start, end, keptReport(r, start, end));
           }
           continue;
         }
@@ -277,23 +221,15 @@ export function cachedRuleRunner(
     } finally {
       for (const r of reports) ctx.report(r);
     }
-    const byDoc = docs.map((): Stored[] => []);
+    const byDoc = docs.map((): KeptReport[] => []);
     for (const r of reports) {
-      const start = doc.offsetAt(r.at.start);
-      const end = doc.offsetAt(r.at.end);
-      const i = documentAt(docs, start);
+      const at = exactOffsets(doc, r);
+      const i = at ? partAt(docs, at.start) : -1;
       const d = docs[i];
-      if (
-        !d ||
-        start < d.start ||
-        end > d.end ||
-        !exact(doc, start, r.at.start) ||
-        !exact(doc, end, r.at.end)
-      )
-        return;
-      byDoc[i]?.push(fromReport(r, start - d.start, end - d.start));
+      if (!at || !d || at.start < d.start || at.end > d.end) return;
+      byDoc[i]?.push(keptReport(r, at.start - d.start, at.end - d.start));
     }
-    const slot = slotOf(rule.id);
+    const slot = ruleSlot(rule.id);
     list.forEach((e, i) => (e.runs[slot] = { world, stored: byDoc[i] ?? [] }));
   }
 }
@@ -355,53 +291,12 @@ function objectsId(owner: object, model: KubernetesModel): number {
 }
 
 /** What to keep of a document's reports, or undefined when one cannot be placed in it exactly. */
-function toStored(doc: TextDoc, d: KDocument, reports: readonly Report[]): Stored[] | undefined {
-  const out: Stored[] = [];
+function toStored(doc: TextDoc, d: KDocument, reports: readonly Report[]): KeptReport[] | undefined {
+  const out: KeptReport[] = [];
   for (const r of reports) {
-    const start = doc.offsetAt(r.at.start);
-    const end = doc.offsetAt(r.at.end);
-    if (start < d.start || end > d.end || !exact(doc, start, r.at.start) || !exact(doc, end, r.at.end))
-      return undefined;
-    out.push(fromReport(r, start - d.start, end - d.start));
+    const at = exactOffsets(doc, r);
+    if (!at || at.start < d.start || at.end > d.end) return undefined;
+    out.push(keptReport(r, at.start - d.start, at.end - d.start));
   }
   return out;
-}
-
-function fromReport(r: Report, start: number, end: number): Stored {
-  return {
-    start,
-    end,
-    messageId: r.messageId,
-    severity: r.severity,
-    data: r.data,
-    dataKey: dataKey(r),
-    aliases: r.aliases,
-    fixable: r.fix !== undefined,
-  };
-}
-
-/** Whether an offset reads back as the position it came from (a position past a line's end does not). */
-function exact(doc: TextDoc, offset: number, p: Position): boolean {
-  const q = doc.positionAt(offset);
-  return q.line === p.line && q.character === p.character;
-}
-
-/** The index of the last document starting at or before an offset. */
-function documentAt(docs: readonly KDocument[], offset: number): number {
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((docs[mid]?.start ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function reportKey(start: number, end: number, messageId: string, data: string): string {
-  return `${start}:${end}:${messageId}:${data}`;
-}
-
-function dataKey(r: Report): string {
-  return r.data ? JSON.stringify(r.data) : '';
 }
