@@ -12,43 +12,63 @@ export function finalStage(model: DockerfileModel): Stage | undefined {
 /** The stage and the earlier stages it is built FROM, nearest first. */
 export function stageChain(stage: Stage): Stage[] {
   const out: Stage[] = [stage];
-  // A parent is always an earlier stage (buildModel looks it up among them), so the walk ends; the index
-  // test keeps it so for a model built otherwise, without a set per call (rules ask for every stage).
-  for (let s = stage; s.parent && s.parent.index < s.index; s = s.parent) out.push(s.parent);
+  for (let s = parentOf(stage); s; s = parentOf(s)) out.push(s);
   return out;
 }
 
 /**
- * Whether a stage the given one is built FROM (not the stage itself) has an instruction with this keyword.
- * Answered from the parent's answer, so a long chain of stages costs one step per stage, not per ancestor.
+ * A stage's parent. It is always an earlier stage (buildModel looks it up among them); the index test keeps
+ * every walk up a chain finite for a model built otherwise, without a set per walk (rules walk per stage).
  */
-export function inheritsInstruction(stage: Stage, keyword: string): boolean {
-  const parent = stage.parent && stage.parent.index < stage.index ? stage.parent : null;
-  if (!parent) return false;
-  return hasInChain(parent, keyword);
+function parentOf(stage: Stage): Stage | null {
+  return stage.parent && stage.parent.index < stage.index ? stage.parent : null;
 }
 
-const chainHas = new WeakMap<Stage, Map<string, boolean>>();
-
-function hasInChain(stage: Stage, keyword: string): boolean {
-  // Iterative: the nearest stage with a known answer, then answers down from it.
+/**
+ * An answer about a stage and the stages it is built FROM, made from its parent's answer by `step` (`root`
+ * above the first stage). Answers are kept per stage in `memo` and filled down from the nearest stage
+ * already answered, so a chain of thousands of stages costs one step per stage, not one per ancestor.
+ * Stages are built anew with each model, so answers live as long as one analysis.
+ */
+export function fromParent<T>(
+  memo: WeakMap<Stage, T>,
+  stage: Stage,
+  root: T,
+  step: (parent: T, stage: Stage) => T,
+): T {
   const pending: Stage[] = [];
-  let known: boolean | undefined;
-  for (let s: Stage | null = stage; s; s = s.parent && s.parent.index < s.index ? s.parent : null) {
-    known = chainHas.get(s)?.get(keyword);
-    if (known !== undefined) break;
+  let answer = root;
+  for (let s: Stage | null = stage; s; s = parentOf(s)) {
+    if (memo.has(s)) {
+      answer = memo.get(s) as T;
+      break;
+    }
     pending.push(s);
   }
-  let answer = known ?? false;
   for (let i = pending.length - 1; i >= 0; i--) {
     const s = pending[i] as Stage;
-    answer ||= s.instructions.some((ins) => ins.keyword === keyword);
-    let byKeyword = chainHas.get(s);
-    if (!byKeyword) chainHas.set(s, (byKeyword = new Map()));
-    byKeyword.set(keyword, answer);
+    answer = step(answer, s);
+    memo.set(s, answer);
   }
   return answer;
 }
+
+/** Whether a stage the given one is built FROM (not the stage itself) has an instruction with this keyword. */
+export function inheritsInstruction(stage: Stage, keyword: string): boolean {
+  const parent = parentOf(stage);
+  if (!parent) return false;
+  let memo = chainHas.get(keyword);
+  if (!memo) chainHas.set(keyword, (memo = new WeakMap()));
+  return fromParent(
+    memo,
+    parent,
+    false,
+    (has, s) => has || s.instructions.some((i) => i.keyword === keyword),
+  );
+}
+
+/** Per keyword, whether a stage or a stage it is built FROM has it. */
+const chainHas = new Map<string, WeakMap<Stage, boolean>>();
 
 /** Instructions of a stage with the given keyword, in order. */
 export function instructionsOf(stage: Stage, keyword: string): DInstruction[] {

@@ -2,6 +2,7 @@ import { imageFamily } from './image';
 import { rootImage } from './images';
 import type { DInstruction, DockerfileModel, Stage } from './model';
 import { perModel } from './per-instruction';
+import { fromParent } from './query';
 
 /**
  * Which shell runs a shell-form RUN: the last SHELL instruction before it in its stage or the stages it is
@@ -59,29 +60,12 @@ export function kindOfProgram(program: string): ShellKind {
   return 'other';
 }
 
-/**
- * Per stage, the SHELL instructions of the stage chain in order (most stages have none): the parent's list
- * and the stage's own, built down from the nearest stage already answered, so a long chain of stages costs
- * one step per stage. Stages are built anew with each model, so this lives as long as one analysis.
- */
+/** Per stage, the SHELL instructions of the stage chain in order (most stages have none). */
 function shellsOf(stage: Stage): readonly DInstruction[] {
-  const pending: Stage[] = [];
-  let list: readonly DInstruction[] = [];
-  for (let s: Stage | null = stage; s; s = s.parent && s.parent.index < s.index ? s.parent : null) {
-    const known = shellLists.get(s);
-    if (known) {
-      list = known;
-      break;
-    }
-    pending.push(s);
-  }
-  for (let i = pending.length - 1; i >= 0; i--) {
-    const s = pending[i] as Stage;
+  return fromParent(shellLists, stage, [] as readonly DInstruction[], (list, s) => {
     const own = s.instructions.filter((ins) => ins.keyword === 'SHELL' && ins.json);
-    if (own.length > 0) list = [...list, ...own];
-    shellLists.set(s, list);
-  }
-  return list;
+    return own.length > 0 ? [...list, ...own] : list;
+  });
 }
 
 const shellLists = new WeakMap<Stage, readonly DInstruction[]>();
