@@ -18,6 +18,7 @@ import { RACY_MS } from '../server/src/cli/file-state';
 import { lintSync } from '../server/src/cli/lint';
 import { clearConfigCache } from '../server/src/workspace';
 import { cacheKeys, markCache as markCacheFile } from './helpers/cache-file';
+import { deployment } from './helpers/kubernetes-fixtures';
 
 /**
  * `--cache` never hides a finding: after any change (the file, a sibling a check read, another manifest
@@ -53,23 +54,7 @@ function lint(cwd: string, args: string[], now = LATER): { code: number; out: st
   }
 }
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
+const DEPLOYMENT = deployment('      containers:\n        - name: web\n          image: nginx:1.27\n');
 const SERVICE = `apiVersion: v1
 kind: Service
 metadata:
